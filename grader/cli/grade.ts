@@ -1,0 +1,91 @@
+/** `npm run grade <hw> [-- options]`: grades one submission and prints a report. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import pc from 'picocolors';
+import type { BackendChoice } from '../../harness/protocol/messages.ts';
+import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
+import type { Assignment } from '../definition/manifest.ts';
+import { gradeSubmission } from '../grade-submission.ts';
+import { renderTerminal } from '../report/terminal.ts';
+import { RESULTS_VERSION, type Results } from '../results/results.ts';
+import { resolveSubmission } from '../static/compile-submission.ts';
+
+interface CliOptions {
+  submission?: string;
+  solution?: boolean;
+  backend: BackendChoice;
+  json?: string;
+  timeLimit?: number;
+  memory: number;
+  color: boolean;
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+const program = new Command('npm run grade')
+  .description('Grade a submission of an assignment and print what is right, what is wrong, by how much and where.')
+  .argument('<assignment>', `assignment, by short name or folder (${listAssignments().join(', ') || 'none yet'})`)
+  .option('--submission <file-or-folder>', 'the file to grade, or the folder holding it (default: your working copy in assignments/)')
+  .option('--solution', 'grade the reference solution instead')
+  .addOption(new Option('--backend <name>', 'TensorFlow.js backend; auto = tfjs-node if installed and working, else wasm, else cpu').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
+  .option('--json <file>', 'also write the results as JSON to this file')
+  .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
+  .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
+  .option('--no-color', 'plain text output')
+  .showHelpAfterError()
+  .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
+  .action(main);
+
+async function main(name: string, opts: CliOptions): Promise<void> {
+  let assignment: Assignment | undefined;
+  try {
+    assignment = loadAssignment(name);
+    if (opts.solution && opts.submission) throw new UsageError('give either --solution or --submission, not both');
+    const base = opts.solution ? assignment.solutionDir : opts.submission ?? assignment.dir;
+    const file = resolveSubmission(base, assignment.manifest.entry);
+    const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit });
+    process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
+    if (opts.json) writeJson(opts.json, results);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    console.error(`${pc.red('error:')} ${err.message}`);
+    if (!err.code) console.error(err.stack);
+    if (opts.json) writeJson(opts.json, failedResults(assignment?.manifest.id ?? name, assignment?.manifest.title ?? name, err));
+    process.exitCode = err instanceof UsageError || err.code === 'BAD_DEFINITION' || err.code === 'COMPILE' ? 2 : 1;
+  }
+}
+
+class UsageError extends Error {
+  readonly code = 'USAGE';
+}
+
+function writeJson(file: string, results: Results): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** A results file is written even when grading could not start, with the reason for staff. */
+function failedResults(assignment: string, title: string, err: Error): Results {
+  return {
+    schemaVersion: RESULTS_VERSION,
+    assignment,
+    title,
+    submission: '',
+    backend: '',
+    score: 0,
+    maxScore: 0,
+    hiddenGraded: false,
+    parts: [],
+    warnings: [`grading did not run: ${err.message}`],
+    staff: [err.stack ?? err.message],
+    timing: { totalMs: 0, compileMs: 0, casesMs: 0 },
+    gradedAt: new Date().toISOString(),
+  };
+}
+
+await program.parseAsync();

@@ -1,0 +1,31 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { CaseValue, JsonValue } from './generator.ts';
+
+/** The outcome of one check. */
+export interface Verdict {
+  pass: boolean;
+  /** What the student reads: what was expected, what came back, where, by how much. */
+  message: string;
+}
+
+export interface PropertyContext {
+  /** TensorFlow.js on the grader's cpu backend: properties run in the grader, never beside student code. */
+  tf: typeof tfjs;
+  /** The case's arguments, as the fixture stores them (tensors rebuilt). */
+  args: CaseValue[];
+  /** The reference solution's output for the same arguments. */
+  expected: CaseValue;
+  /** The generator's ground truth, when it made one. */
+  truth?: CaseValue;
+  options: { [key: string]: JsonValue };
+}
+
+/**
+ * A graded property judged from what the student's process returned (its
+ * output rebuilt as tensors on the grader's side), e.g. "the trained RBM beats
+ * its initial log-likelihood by a margin".
+ */
+export type PropertyJudge = (actual: CaseValue, ctx: PropertyContext) => Verdict | Promise<Verdict>;
+
+/** What `solutions/<hw>/properties.ts` exports. */
+export type PropertyTable = { [name: string]: PropertyJudge };

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { BackendChoice } from '../harness/protocol/messages.ts';
+import type { Assignment } from './definition/manifest.ts';
+import { validate } from './definition/validate.ts';
+import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
+import { judgeCase } from './judge/judge-case.ts';
+import { shown } from './paths.ts';
+import { RESULTS_VERSION, type CaseResult, type Results } from './results/results.ts';
+import { runCases, type RunReport } from './run/run-cases.ts';
+import type { Outcome } from './run/student-process.ts';
+import { round, scorePart } from './score/score.ts';
+import { compileSubmission, SubmissionCompileError } from './static/compile-submission.ts';
+import { staticChecks, type Rejections } from './static/static-checks.ts';
+
+export interface GradeOptions {
+  assignment: Assignment;
+  /** The submission's entry file. */
+  file: string;
+  backend: BackendChoice;
+  /** Memory cap of the student process, in MB. */
+  memoryMb: number;
+  /** Overrides the manifest's per-case time limit. */
+  timeLimitMs?: number;
+}
+
+/** Grades one submission: load fixtures, check statically, run, judge, score. */
+export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
+  const start = performance.now();
+  const { assignment: a } = opts;
+  const { cases, hiddenAvailable } = loadFixtures(a);
+  const compiled = await compileOrFail(opts.file);
+  const rejected: Rejections = typeof compiled === 'string' ? new Map() : await staticChecks(a.manifest, opts.file);
+  const compileMs = performance.now() - start;
+  const run = typeof compiled === 'string' ? failAll(cases, compiled, opts.backend) : await runCases(cases.filter((c) => !rejected.has(c.part.id)), { ...opts, code: compiled.code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
+  const casesMs = performance.now() - start - compileMs;
+  const judged = new Map<string, CaseResult>();
+  for (const c of cases) judged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
+  const results: Results = {
+    schemaVersion: RESULTS_VERSION,
+    assignment: a.manifest.id,
+    title: a.manifest.title,
+    submission: shown(opts.file),
+    backend: run.backend,
+    score: round(parts.reduce((s, p) => s + p.score, 0)),
+    maxScore: parts.reduce((s, p) => s + p.maxScore, 0),
+    hiddenGraded: hiddenAvailable,
+    parts,
+    warnings: warningsOf(run, hiddenAvailable),
+    staff: [],
+    timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
+    gradedAt: new Date().toISOString(),
+  };
+  return validate<Results>('results', results, 'results');
+}
+
+async function compileOrFail(file: string) {
+  try {
+    return await compileSubmission(file);
+  } catch (e) {
+    if (e instanceof SubmissionCompileError) return `the submission does not compile: ${e.message}`;
+    throw e;
+  }
+}
+
+function failAll(cases: LoadedCase[], message: string, backend: string): RunReport {
+  const outcome: Outcome = { kind: 'load-error', message };
+  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0 };
+}
+
+function limitOf(opts: GradeOptions, c: LoadedCase): number {
+  return opts.timeLimitMs ?? c.spec.timeLimitMs ?? opts.assignment.manifest.timeLimitMs;
+}
+
+function rejectedCase(c: LoadedCase, message: string): CaseResult {
+  return { id: c.spec.id, title: c.spec.title, visibility: c.spec.visibility, weight: c.spec.weight ?? 1, status: 'rejected', message, checks: [] };
+}
+
+function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
+  const w: string[] = [];
+  if (!hiddenAvailable) w.push('Only public cases were graded here: your grade is decided with hidden cases as well.');
+  if (run.backendNote) w.push(`Backend: ${run.backend} (${run.backendNote}).`);
+  if (run.processes > 1) w.push(`The student process was restarted ${run.processes - 1} time(s) after a hang or crash.`);
+  return w;
+}

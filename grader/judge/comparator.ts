@@ -1,0 +1,20 @@
+import type { JsonValue } from '../definition/generator.ts';
+import type { Tolerance } from '../definition/manifest.ts';
+import type { Verdict } from '../definition/property.ts';
+import type { Observed } from './observed.ts';
+
+export interface CheckInput {
+  actual: Observed;
+  /** The reference output (or ground truth) at the same path; absent for comparators that need none. */
+  expected?: Observed;
+  tolerance?: Tolerance;
+  options: { [key: string]: JsonValue };
+}
+
+/** One named rule for judging an output: a small object looked up by name from the manifest. */
+export interface Comparator {
+  name: string;
+  /** Whether the check compares with an expected value (the reference's or the truth). */
+  needsExpected: boolean;
+  judge(input: CheckInput): Verdict;
+}

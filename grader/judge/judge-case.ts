@@ -1,0 +1,98 @@
+import type { WireValue } from '../../harness/protocol/values.ts';
+import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
+import type { Verdict } from '../definition/property.ts';
+import type { LoadedCase } from '../fixtures/load-fixtures.ts';
+import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts';
+import type { Outcome } from '../run/student-process.ts';
+import { comparators } from './comparators/index.ts';
+import { graderTf } from './grader-tf.ts';
+import { atPath, observe, type Observed } from './observed.ts';
+import { loadProperties, toCaseValue } from './properties.ts';
+
+/** Turns what the student process returned for one case into a verdict per check. */
+export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome): Promise<CaseResult> {
+  const base = { id: c.spec.id, title: c.spec.title, visibility: c.spec.visibility, weight: c.spec.weight ?? 1 };
+  if (outcome.kind !== 'result') return { ...base, ...failureOf(outcome, a.manifest.entry), checks: [] };
+  const actual = observe(outcome.value);
+  const checks: CheckResult[] = [];
+  for (const spec of c.spec.checks) checks.push(await runCheck(a, c, spec, actual, outcome.value));
+  if (outcome.damagedInputs.length) {
+    checks.push({ what: 'inputs left intact', pass: false, message: `the function disposed or changed its inputs: ${outcome.damagedInputs.join(', ')}` });
+  }
+  const failed = checks.find((k) => !k.pass);
+  const leak = outcome.leaked ? ` (leaked ${outcome.leaked} tensor${outcome.leaked > 1 ? 's' : ''}: wrap the work in tf.tidy or dispose intermediates)` : '';
+  return {
+    ...base,
+    status: failed ? 'failed' : 'passed',
+    message: failed ? `${failed.what}: ${failed.message}` : `passed${leak}`,
+    checks,
+    ms: outcome.ms,
+    leakedTensors: outcome.leaked,
+  };
+}
+
+async function runCheck(a: Assignment, c: LoadedCase, spec: CheckSpec, actual: Observed, wire: WireValue): Promise<CheckResult> {
+  const what = describeCheck(spec);
+  const reference = spec.against === 'truth' ? c.fixture.truth : c.fixture.expected;
+  if (!reference) throw new Error(`${c.key}: a check compares with the truth, but the fixture has none`);
+  const verdict: Verdict =
+    spec.comparator === 'property' ? await runProperty(a, c, spec, wire) : runComparator(spec, a.manifest.tolerances[spec.tolerance ?? ''], actual, observe(reference));
+  return { what, pass: verdict.pass, message: verdict.message };
+}
+
+function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined, actual: Observed, reference: Observed): Verdict {
+  const comparator = comparators.get(spec.comparator)!;
+  const got = atPath(actual, spec.path);
+  if (!got.found) return { pass: false, message: got.missing };
+  const expected = comparator.needsExpected ? atPath(reference, spec.path) : undefined;
+  if (expected && !expected.found) throw new Error(`the fixture's expected value has no '${spec.path}'`);
+  return comparator.judge({ actual: got.value, expected: expected?.value, tolerance, options: spec.options ?? {} });
+}
+
+async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, wire: WireValue): Promise<Verdict> {
+  const table = await loadProperties(a);
+  const judge = table?.[spec.property!];
+  if (!judge) return { pass: false, message: `property '${spec.property}' is judged by the course staff's grader (not in this copy)` };
+  const tf = await graderTf();
+  tf.engine().startScope();
+  try {
+    const [actual, expected, ...args] = await Promise.all([wire, c.fixture.expected, ...c.fixture.args].map(toCaseValue));
+    const truth = c.fixture.truth && (await toCaseValue(c.fixture.truth));
+    return await judge(actual, { tf, args, expected, truth, options: spec.options ?? {} });
+  } finally {
+    tf.engine().endScope();
+  }
+}
+
+function describeCheck(spec: CheckSpec): string {
+  const target = spec.path || 'output';
+  if (spec.comparator === 'property') return spec.property!;
+  if (spec.comparator === 'nonIncreasing') return `${target} never increases`;
+  if (spec.comparator === 'permutation') return `${target} (up to relabelling)`;
+  if (spec.comparator === 'subspace') return `${target} (as a subspace)`;
+  return target;
+}
+
+const STATUS: { [k in Exclude<Outcome['kind'], 'result'>]: CaseStatus } = { 'case-error': 'error', timeout: 'timeout', crashed: 'crashed', 'load-error': 'error' };
+
+function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { status: CaseStatus; message: string; ms?: number } {
+  switch (o.kind) {
+    case 'case-error': {
+      const status: CaseStatus = o.errorKind === 'not-implemented' ? 'not-implemented' : o.errorKind === 'bad-output' ? 'failed' : 'error';
+      const prefix = o.errorKind === 'threw' ? `threw ${firstFrame(o.stack, entry)}: ` : '';
+      return { status, message: `${prefix}${o.message}`, ms: o.ms };
+    }
+    case 'timeout':
+      return { status: STATUS.timeout, message: `timed out: did not finish within ${o.limitMs / 1000} s and was stopped (the other cases ran in a fresh process)` };
+    case 'crashed':
+      return { status: STATUS.crashed, message: o.message };
+    case 'load-error':
+      return { status: STATUS['load-error'], message: o.message };
+  }
+}
+
+/** `at kmeans.ts:12:7` when the stack names the submission. */
+function firstFrame(stack: string | undefined, entry: string): string {
+  const m = stack?.match(new RegExp(`${entry.replace('.', '\\.')}:(\\d+):(\\d+)`));
+  return m ? `(at ${entry}:${m[1]}:${m[2]})` : '';
+}

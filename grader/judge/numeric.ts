@@ -1,0 +1,69 @@
+import type { Observed } from './observed.ts';
+import { describe, isNdArray } from './observed.ts';
+
+/** Numbers in one shape: a tensor, a JS number (shape []) or an array of JS numbers (shape [n]). */
+export interface Numeric {
+  dtype: 'float32' | 'int32' | 'bool' | 'number';
+  shape: number[];
+  data: ArrayLike<number>;
+}
+
+/** Reads an output as numbers, or says what it is instead. */
+export function asNumeric(v: Observed): Numeric | string {
+  if (isNdArray(v)) return v;
+  if (typeof v === 'number') return { dtype: 'number', shape: [], data: [v] };
+  if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return { dtype: 'number', shape: [v.length], data: v as number[] };
+  return describe(v);
+}
+
+export function kindOf(n: Numeric): string {
+  if (n.dtype !== 'number') return `a ${n.dtype} tensor of shape [${n.shape.join(', ')}]`;
+  return n.shape.length === 0 ? 'a number' : `an array of ${n.shape[0]} numbers`;
+}
+
+/** Why `actual` cannot be compared with `expected` element by element, or undefined if it can. */
+export function formMismatch(actual: Numeric, expected: Numeric): string | undefined {
+  const sameKind = (actual.dtype === 'number') === (expected.dtype === 'number');
+  if (!sameKind || actual.dtype !== expected.dtype || !sameShape(actual.shape, expected.shape)) {
+    return `expected ${kindOf(expected)}, got ${kindOf(actual)}${formHint(actual, expected)}`;
+  }
+  return undefined;
+}
+
+function formHint(actual: Numeric, expected: Numeric): string {
+  if (expected.dtype === 'number' && actual.dtype !== 'number') {
+    return expected.shape.length === 0 ? ' (return a plain number, e.g. `(await t.data())[0]`)' : ' (return a plain array, e.g. `Array.from(await t.data())`)';
+  }
+  if (expected.dtype !== 'number' && actual.dtype === 'number') return ' (return a tensor)';
+  if (actual.dtype !== expected.dtype) return expected.dtype === 'int32' ? ' (cast with `.toInt()` or `tf.cast(x, "int32")`)' : '';
+  const [a, e] = [actual.shape, expected.shape];
+  if (a.length === 2 && e.length === 2 && a[0] === e[1] && a[1] === e[0]) return ' (the transpose of the expected shape)';
+  if (size(a) === size(e)) return ' (same number of elements: a reshape or transpose?)';
+  return '';
+}
+
+export function sameShape(a: number[], b: number[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export function size(shape: number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Formats a flat index as `[i, j]` in the given shape. */
+export function indexOf(flat: number, shape: number[]): string {
+  const idx: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) {
+    idx.unshift(flat % shape[d]);
+    flat = Math.floor(flat / shape[d]);
+  }
+  return `[${idx.join(', ')}]`;
+}
+
+/** Short, precise number formatting for messages. */
+export function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e5 || a < 1e-3 ? x.toExponential(3) : String(Number(x.toPrecision(6)));
+}

@@ -1,0 +1,100 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
+import type { ChildMessage, GraderMessage } from '../protocol/messages.ts';
+import type { SubmissionExports } from './load-submission.ts';
+import { makeRng } from './rng.ts';
+
+type RunMessage = Extract<GraderMessage, { type: 'run' }>;
+
+/** Thrown in place of `process.exit` so a student's exit costs one case, not the process. */
+export class ExitCalledError extends Error {
+  readonly code = 'EXIT_CALLED';
+}
+
+interface InputSnapshot {
+  name: string;
+  tensor: tfjs.Tensor;
+  bytes: Uint8Array;
+}
+
+/** Calls one export on one case's inputs inside a tensor scope, and observes what it did. */
+export async function callExport(tf: typeof tfjs, exports: SubmissionExports, msg: RunMessage): Promise<ChildMessage> {
+  const { caseKey } = msg;
+  const fn = exports[msg.fn];
+  if (typeof fn !== 'function') {
+    const message = `the submission has no exported function '${msg.fn}' (found: ${Object.keys(exports).join(', ') || 'no exports'})`;
+    return { type: 'case-error', caseKey, kind: 'missing-export', message, ms: 0 };
+  }
+  tf.engine().startScope();
+  const start = performance.now();
+  try {
+    const args = msg.args.map((a) => fromWire(a, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => makeRng(tf, seed) }));
+    const inputs = snapshotInputs(args);
+    const before = tf.memory().numTensors;
+    let out: unknown;
+    try {
+      out = await (fn as (...a: unknown[]) => unknown)(...args);
+    } catch (e) {
+      return failure(caseKey, e, performance.now() - start);
+    }
+    const ms = performance.now() - start;
+    const created = tf.memory().numTensors - before;
+    const returned = countNewTensors(out, inputs);
+    let value;
+    try {
+      value = toWire(out);
+    } catch (e) {
+      if (!(e instanceof EncodeError)) throw e;
+      return { type: 'case-error', caseKey, kind: 'bad-output', message: e.message, ms };
+    }
+    return { type: 'result', caseKey, value, ms, leaked: Math.max(0, created - returned), damagedInputs: damaged(inputs) };
+  } finally {
+    tf.engine().endScope();
+    tf.disposeVariables();
+  }
+}
+
+function failure(caseKey: string, e: unknown, ms: number): ChildMessage {
+  const err = e instanceof Error ? e : new Error(`threw a non-Error value: ${String(e)}`);
+  const kind = err instanceof ExitCalledError ? 'exit-called' : /not implemented/i.test(err.message) ? 'not-implemented' : 'threw';
+  return { type: 'case-error', caseKey, kind, message: err.message, stack: err.stack, ms };
+}
+
+function snapshotInputs(args: unknown[]): InputSnapshot[] {
+  const out: InputSnapshot[] = [];
+  const visit = (v: unknown, name: string): void => {
+    if (v instanceof Object && 'dataSync' in v && 'isDisposed' in v) {
+      const t = v as tfjs.Tensor;
+      const d = t.dataSync() as Float32Array;
+      out.push({ name, tensor: t, bytes: new Uint8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength)) });
+    } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${name}[${i}]`));
+    else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      for (const [k, x] of Object.entries(v)) visit(x, `${name}.${k}`);
+    }
+  };
+  args.forEach((a, i) => visit(a, `argument ${i + 1}`));
+  return out;
+}
+
+function countNewTensors(out: unknown, inputs: InputSnapshot[]): number {
+  const seen = new Set<unknown>(inputs.map((i) => i.tensor));
+  let n = 0;
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 32 || v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if ('dataSync' in v && 'isDisposed' in v) n += (v as tfjs.Tensor).isDisposed ? 0 : 1;
+    else Object.values(v).forEach((x) => visit(x, depth + 1));
+  };
+  visit(out, 0);
+  return n;
+}
+
+function damaged(inputs: InputSnapshot[]): string[] {
+  return inputs
+    .filter(({ tensor, bytes }) => {
+      if (tensor.isDisposed) return true;
+      const d = tensor.dataSync() as Float32Array;
+      return !Buffer.from(d.buffer, d.byteOffset, d.byteLength).equals(bytes);
+    })
+    .map((i) => (i.tensor.isDisposed ? `${i.name} (disposed)` : `${i.name} (changed)`));
+}

@@ -1,0 +1,39 @@
+import type { WireValue } from './values.ts';
+
+/** Bumped whenever a message changes shape; both sides check it on start-up. */
+export const PROTOCOL_VERSION = 1;
+
+export type BackendChoice = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+
+/** Grader -> student process. */
+export type GraderMessage =
+  | {
+      type: 'init';
+      protocol: number;
+      backend: BackendChoice;
+      /** The submission compiled to one CommonJS module whose only import is @tensorflow/tfjs. */
+      code: string;
+      /** File name shown in messages about the submission. */
+      entry: string;
+    }
+  | { type: 'run'; caseKey: string; fn: string; args: WireValue[] };
+
+/** Student process -> grader. */
+export type ChildMessage =
+  | { type: 'ready'; protocol: number; backend: string; backendNote?: string }
+  | { type: 'backend-error'; message: string }
+  | { type: 'load-error'; message: string; stack?: string }
+  | {
+      type: 'result';
+      caseKey: string;
+      value: WireValue;
+      ms: number;
+      /** Tensors the call created and neither returned nor disposed. */
+      leaked: number;
+      /** Names of inputs the call disposed or changed. */
+      damagedInputs: string[];
+    }
+  | { type: 'case-error'; caseKey: string; kind: CaseErrorKind; message: string; stack?: string; ms: number };
+
+/** Why a call produced no observation. */
+export type CaseErrorKind = 'not-implemented' | 'missing-export' | 'threw' | 'exit-called' | 'bad-output';

@@ -1,0 +1,37 @@
+/**
+ * Plain-data values that cross the boundary between the grader and the
+ * student process, and that fixtures store. Tensors travel as dtype, shape
+ * and the base64 of their little-endian bytes, so nothing a student returns
+ * is ever trusted as an object.
+ */
+export type DType = 'float32' | 'int32' | 'bool';
+
+export interface TensorValue {
+  kind: 'tensor';
+  dtype: DType;
+  shape: number[];
+  /** base64 of the little-endian bytes (bool as one byte per element). */
+  data: string;
+}
+
+/** Non-finite numbers are kept as strings: JSON has no NaN or Infinity. */
+export interface NumberValue {
+  kind: 'number';
+  value: number | 'NaN' | 'Infinity' | '-Infinity';
+}
+
+/** A seeded random source; the student process builds an `Rng` from it. */
+export interface RngValue {
+  kind: 'rng';
+  seed: number;
+}
+
+export type WireValue =
+  | TensorValue
+  | NumberValue
+  | RngValue
+  | { kind: 'string'; value: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'array'; items: WireValue[] }
+  | { kind: 'object'; entries: { [key: string]: WireValue } };

@@ -1,0 +1,19 @@
+import pc from 'picocolors';
+
+/** Runs a one-argument maintenance script with the usage line and error style every script shares. */
+export async function runScript(usage: string, body: (args: string[]) => Promise<void>): Promise<void> {
+  const args = process.argv.slice(2);
+  if (!args.length || args.includes('--help')) {
+    console.error(`usage: ${usage}`);
+    process.exitCode = args.length ? 0 : 2;
+    return;
+  }
+  try {
+    await body(args);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    console.error(`${pc.red('error:')} ${err.message}`);
+    if (!err.code) console.error(err.stack);
+    process.exitCode = 1;
+  }
+}
