@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { failures, gradeFile, lostParts, referenceFile, stubFile, writeVariant, type Variant } from './grade.ts';
+
+/**
+ * The checks every assignment must pass: the reference scores 100 on wasm and
+ * cpu, the stub 0 with "not implemented" per part, each bug loses exactly the
+ * parts it breaks, each valid alternative scores 100.
+ */
+export function assignmentSuite(assignment: string, variants: { bugs: Variant[]; alternatives: Variant[] }): void {
+  describe(`${assignment}: reference and stub`, () => {
+    it.each(['wasm', 'cpu'] as const)('the reference scores 100 on %s', async (backend) => {
+      const r = await gradeFile(assignment, referenceFile(assignment), { backend });
+      expect(failures(r)).toEqual([]);
+      expect(r.score).toBe(100);
+      expect(r.backend).toBe(backend);
+    });
+
+    it('the stub scores 0, with "not implemented" for every case and no crash', async () => {
+      const r = await gradeFile(assignment, stubFile(assignment));
+      expect(r.score).toBe(0);
+      for (const part of r.parts) {
+        for (const c of part.cases) {
+          expect(c.status, `${part.id}/${c.id}`).toBe('not-implemented');
+          expect(c.message).toContain(`Not implemented: ${part.id}`);
+        }
+      }
+    });
+  });
+
+  describe(`${assignment}: realistic bugs lose exactly the parts they break`, () => {
+    it.each(variants.bugs.map((v) => [v.name, v] as const))('%s', async (_, v) => {
+      const r = await gradeFile(assignment, writeVariant(assignment, v));
+      expect(lostParts(r), failures(r).join('\n')).toEqual([...v.loses].sort());
+    });
+  });
+
+  describe.runIf(variants.alternatives.length > 0)(`${assignment}: valid alternatives get 100`, () => {
+    it.each(variants.alternatives.map((v) => [v.name, v] as const))('%s', async (_, v) => {
+      const r = await gradeFile(assignment, writeVariant(assignment, v));
+      expect(failures(r)).toEqual([]);
+      expect(r.score).toBe(100);
+    });
+  });
+}

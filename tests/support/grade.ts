@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendChoice } from '../../harness/protocol/messages.ts';
+import { loadAssignment } from '../../grader/definition/load-assignment.ts';
+import { gradeSubmission } from '../../grader/grade-submission.ts';
+import type { Results } from '../../grader/results/results.ts';
+
+/** A submission made from the reference solution by exact text edits (each `find` must occur once). */
+export interface Variant {
+  name: string;
+  description: string;
+  edits: { find: string; replace: string }[];
+  /** The parts (export names) that must lose points; empty for a valid alternative. */
+  loses: string[];
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-tests-'));
+
+/** Writes the edited reference into a fresh folder outside the project, as a TA's submission would be. */
+export function writeVariant(assignment: string, v: Pick<Variant, 'name' | 'edits'>): string {
+  const a = loadAssignment(assignment);
+  let source = readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8');
+  for (const { find, replace } of v.edits) {
+    const count = source.split(find).length - 1;
+    if (count !== 1) throw new Error(`variant '${v.name}': the text to replace occurs ${count} times in the reference, not once: ${find}`);
+    source = source.replace(find, () => replace);
+  }
+  return writeSubmission(assignment, v.name, source);
+}
+
+/** Writes a submission file under a fresh folder and returns its path. */
+export function writeSubmission(assignment: string, name: string, source: string): string {
+  const a = loadAssignment(assignment);
+  const dir = path.join(scratch, a.manifest.id, name);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, a.manifest.entry);
+  writeFileSync(file, source);
+  return file;
+}
+
+export interface GradeFileOptions {
+  backend?: BackendChoice;
+  timeLimitMs?: number;
+  memoryMb?: number;
+}
+
+/** Grades a file through the real pipeline (student process included). */
+export function gradeFile(assignment: string, file: string, opts: GradeFileOptions = {}): Promise<Results> {
+  return gradeSubmission({ assignment: loadAssignment(assignment), file, backend: opts.backend ?? 'wasm', memoryMb: opts.memoryMb ?? 2048, timeLimitMs: opts.timeLimitMs });
+}
+
+/** The reference solution's own file. */
+export function referenceFile(assignment: string): string {
+  const a = loadAssignment(assignment);
+  return path.join(a.solutionDir, a.manifest.entry);
+}
+
+/** The student stub as shipped. */
+export function stubFile(assignment: string): string {
+  const a = loadAssignment(assignment);
+  return path.join(a.dir, a.manifest.entry);
+}
+
+/** Parts that scored below their maximum, sorted. */
+export function lostParts(r: Results): string[] {
+  return r.parts.filter((p) => p.score < p.maxScore).map((p) => p.id).sort();
+}
+
+/** One line per failing case, to make a failed expectation readable. */
+export function failures(r: Results): string[] {
+  return r.parts.flatMap((p) => p.cases.filter((c) => c.status !== 'passed').map((c) => `${p.id}/${c.id}: ${c.status}: ${c.message}`));
+}
