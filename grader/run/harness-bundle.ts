@@ -16,14 +16,14 @@ export function harnessBundle(): Promise<string> {
       entryPoints: [path.join(ROOT, 'harness', 'child', 'main.ts')],
       bundle: true,
       platform: 'node',
-      format: 'esm',
+      format: 'cjs',
       target: 'node20',
       packages: 'external',
       write: false,
       logLevel: 'silent',
     });
     mkdirSync(CACHE_DIR, { recursive: true });
-    const file = path.join(CACHE_DIR, 'harness-child.mjs');
+    const file = path.join(CACHE_DIR, 'harness-child.cjs');
     // Several graders may run at once: write aside, then rename (atomic).
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, out.outputFiles[0].contents);

@@ -96,6 +96,7 @@ export class StudentProcess {
 
   kill(): void {
     clearInterval(this.watchdog);
+    this.exited ??= 'was stopped by the grader';
     if (this.child.pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null) return;
     try {
       process.kill(-this.child.pid, 'SIGKILL');
