@@ -46,18 +46,23 @@ async function main(name: string, opts: CliOptions): Promise<void> {
   try {
     assignment = loadAssignment(name);
     if (opts.solution && opts.submission) throw new UsageError('give either --solution or --submission, not both');
-    const base = opts.solution ? assignment.solutionDir : opts.submission ?? assignment.dir;
+    const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);
     const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit });
     process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
-    if (opts.json) writeJson(opts.json, results);
+    if (opts.json) writeJson(fromCaller(opts.json), results);
   } catch (e) {
     const err = e as Error & { code?: string };
     console.error(`${pc.red('error:')} ${err.message}`);
     if (!err.code) console.error(err.stack);
-    if (opts.json) writeJson(opts.json, failedResults(assignment?.manifest.id ?? name, assignment?.manifest.title ?? name, err));
-    process.exitCode = err instanceof UsageError || err.code === 'BAD_DEFINITION' || err.code === 'COMPILE' ? 2 : 1;
+    if (opts.json) writeJson(fromCaller(opts.json), failedResults(assignment?.manifest.id ?? name, assignment?.manifest.title ?? name, err));
+    process.exitCode = err instanceof UsageError || err.code === 'BAD_DEFINITION' || err.code === 'COMPILE' || err.code === 'BACKEND' ? 2 : 1;
   }
+}
+
+/** `npm run` starts scripts in the project root; the user's paths are relative to where they typed the command. */
+function fromCaller(p: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 }
 
 class UsageError extends Error {

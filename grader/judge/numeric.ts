@@ -17,7 +17,7 @@ export function asNumeric(v: Observed): Numeric | string {
 }
 
 export function kindOf(n: Numeric): string {
-  if (n.dtype !== 'number') return `a ${n.dtype} tensor of shape [${n.shape.join(', ')}]`;
+  if (n.dtype !== 'number') return `${n.dtype === 'int32' ? 'an' : 'a'} ${n.dtype} tensor of shape [${n.shape.join(', ')}]`;
   return n.shape.length === 0 ? 'a number' : `an array of ${n.shape[0]} numbers`;
 }
 

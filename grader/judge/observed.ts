@@ -42,7 +42,7 @@ export function atPath(v: Observed, path: string | undefined): { found: true; va
 
 /** A short description of what came back, for messages. */
 export function describe(v: Observed): string {
-  if (isNdArray(v)) return `a ${v.dtype} tensor of shape [${v.shape.join(', ')}]`;
+  if (isNdArray(v)) return `${v.dtype === 'int32' ? 'an' : 'a'} ${v.dtype} tensor of shape [${v.shape.join(', ')}]`;
   if (Array.isArray(v)) return `an array of length ${v.length}`;
   if (v === null) return 'null';
   if (typeof v === 'object') return `an object with keys {${Object.keys(v).join(', ')}}`;

@@ -18,7 +18,7 @@ export class SubmissionCompileError extends Error {
 /** `--submission` may name the file or the folder that holds `entry`. */
 export function resolveSubmission(fileOrFolder: string, entry: string): string {
   const p = path.resolve(fileOrFolder);
-  if (!existsSync(p)) throw new SubmissionCompileError(`submission not found: ${fileOrFolder}`);
+  if (!existsSync(p)) throw new SubmissionCompileError(`submission not found: ${p}`);
   if (!statSync(p).isDirectory()) return p;
   const inside = path.join(p, entry);
   if (!existsSync(inside)) throw new SubmissionCompileError(`${shown(p)} holds no ${entry}`);

@@ -1,0 +1,109 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeFixtures } from '../../grader/authoring/make-fixtures.ts';
+import { loadAssignment } from '../../grader/definition/load-assignment.ts';
+import type { Assignment, CaseSpec, Manifest } from '../../grader/definition/manifest.ts';
+import { loadFixtures } from '../../grader/fixtures/load-fixtures.ts';
+
+const hw1 = loadAssignment('hw1');
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'tfgrade-fixtures-'));
+
+function filesOf(dir: string): string[] {
+  return ['public', 'hidden'].flatMap((v) => readdirSync(path.join(dir, v)).map((f) => `${v}/${f}`)).sort();
+}
+
+describe('fixtures', () => {
+  it('regenerate byte-identical to the committed ones', async () => {
+    const dir = tmp();
+    await makeFixtures({ ...hw1, fixturesDir: dir });
+    expect(filesOf(dir)).toEqual(filesOf(hw1.fixturesDir));
+    for (const f of filesOf(dir)) {
+      expect(readFileSync(path.join(dir, f)).equals(readFileSync(path.join(hw1.fixturesDir, f))), f).toBe(true);
+    }
+  });
+
+  it('regeneration removes fixtures of cases that no longer exist', async () => {
+    const dir = tmp();
+    cpSync(hw1.fixturesDir, dir, { recursive: true });
+    writeFileSync(path.join(dir, 'public', 'kmeans.removed-case.json'), '{}');
+    await makeFixtures({ ...hw1, fixturesDir: dir });
+    expect(filesOf(dir)).toEqual(filesOf(hw1.fixturesDir));
+  });
+
+  describe('knife edges', () => {
+    /** A one-function assignment whose generator refuses draws below `threshold`. */
+    function edgy(threshold: number): Assignment {
+      const dir = tmp();
+      writeFileSync(path.join(dir, 'id.ts'), 'export function id(x: number) { return x; }\n');
+      writeFileSync(path.join(dir, 'cases.ts'), `export const generators = { edgy(p, ctx) { const u = ctx.random(); if (u < ${threshold}) ctx.reject('u = ' + u); return { args: [u] }; } };\n`);
+      const spec: CaseSpec = { id: 'c', visibility: 'public', seed: 7, generator: 'edgy', params: {}, checks: [{ comparator: 'scalar' }] };
+      const manifest: Manifest = { schemaVersion: 1, id: 'hw0-edgy', title: 'edgy', entry: 'id.ts', timeLimitMs: 5000, tolerances: {}, parts: [{ id: 'id', name: 'id', points: 100, cases: [spec] }] };
+      return { manifest, short: 'hw0', dir, solutionDir: dir, fixturesDir: path.join(dir, 'fixtures') };
+    }
+
+    it('a refused draw is retried with the next derived seed, and the refusals are recorded', async () => {
+      const a = edgy(0.9);
+      await makeFixtures(a);
+      const { fixture } = loadFixtures(a).cases[0];
+      expect(fixture.attempt).toBeGreaterThan(0);
+      expect(fixture.rejected).toHaveLength(fixture.attempt);
+      expect(fixture.rejected[0]).toMatch(/^attempt 0: u = 0\.\d+/);
+    });
+
+    it('a generator that never finds a safe draw is an error naming the case', async () => {
+      await expect(makeFixtures(edgy(2))).rejects.toThrow(/hw0-edgy: id\/c: every one of 50 draws was a knife edge/);
+    });
+  });
+
+  describe('a malformed fixture is rejected with the file and the JSON path', () => {
+    const corrupt = (file: string, change: (j: Record<string, unknown>) => void) => {
+      const dir = tmp();
+      cpSync(hw1.fixturesDir, dir, { recursive: true });
+      const p = path.join(dir, file);
+      const json = JSON.parse(readFileSync(p, 'utf8'));
+      change(json);
+      writeFileSync(p, JSON.stringify(json));
+      return () => loadFixtures({ ...hw1, fixturesDir: dir });
+    };
+    const file = 'public/kmeans.blobs.json';
+
+    it('a tensor with a bad dtype', () => {
+      const load = corrupt(file, (j) => ((j.args as { dtype: string }[])[0].dtype = 'float64'));
+      expect(load).toThrow(/kmeans\.blobs\.json: \/args\/0\/dtype: must be equal to one of the allowed values \(one of float32, int32, bool\)/);
+    });
+
+    it('a missing field', () => {
+      const load = corrupt(file, (j) => delete j.expected);
+      expect(load).toThrow(/kmeans\.blobs\.json: \(top level\): must have required property 'expected'/);
+    });
+
+    it('a fixture out of date with the manifest', () => {
+      const load = corrupt(file, (j) => ((j.spec as { seed: number }).seed = 1));
+      expect(load).toThrow(/kmeans\.blobs\.json: \/spec: out of date with the manifest .*npm run fixtures hw1/);
+    });
+
+    it('a missing fixture', () => {
+      const dir = tmp();
+      cpSync(hw1.fixturesDir, dir, { recursive: true });
+      rmSync(path.join(dir, file));
+      expect(() => loadFixtures({ ...hw1, fixturesDir: dir })).toThrow(/kmeans\.blobs\.json: \(top level\): missing: run 'npm run fixtures hw1'/);
+    });
+
+    it('not JSON at all', () => {
+      const dir = tmp();
+      cpSync(hw1.fixturesDir, dir, { recursive: true });
+      writeFileSync(path.join(dir, file), '{"schemaVersion": 1,');
+      expect(() => loadFixtures({ ...hw1, fixturesDir: dir })).toThrow(/kmeans\.blobs\.json: \(top level\): not valid JSON/);
+    });
+  });
+
+  it('a handout without hidden fixtures grades public cases only', () => {
+    const dir = tmp();
+    cpSync(path.join(hw1.fixturesDir, 'public'), path.join(dir, 'public'), { recursive: true });
+    const loaded = loadFixtures({ ...hw1, fixturesDir: dir });
+    expect(loaded.hiddenAvailable).toBe(false);
+    expect(loaded.cases.every((c) => c.spec.visibility === 'public')).toBe(true);
+  });
+});
