@@ -19,12 +19,12 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   if (outcome.damagedInputs.length) {
     checks.push({ what: 'inputs left intact', pass: false, message: `the function disposed or changed its inputs: ${outcome.damagedInputs.join(', ')}` });
   }
-  const failed = checks.find((k) => !k.pass);
+  const failed = checks.filter((k) => !k.pass);
   const leak = outcome.leaked ? ` (leaked ${outcome.leaked} tensor${outcome.leaked > 1 ? 's' : ''}: wrap the work in tf.tidy or dispose intermediates)` : '';
   return {
     ...base,
-    status: failed ? 'failed' : 'passed',
-    message: failed ? `${failed.what}: ${failed.message}` : `passed${leak}`,
+    status: failed.length ? 'failed' : 'passed',
+    message: failed.length ? failed.map((k) => `${k.what}: ${k.message}`).join('\n') : `passed${leak}`,
     checks,
     ms: outcome.ms,
     leakedTensors: outcome.leaked,
