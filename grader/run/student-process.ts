@@ -1,7 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage } from '../../harness/protocol/messages.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
+import path from 'node:path';
+import { ROOT } from '../paths.ts';
 import { harnessBundle } from './harness-bundle.ts';
 
 /** What one call into student code came to, seen from the grader. */
@@ -41,7 +43,7 @@ export class StudentProcess {
 
   private constructor(bundle: string, private opts: ProcessOptions) {
     this.child = fork(bundle, [], {
-      execArgv: [`--max-old-space-size=${opts.memoryMb}`],
+      execArgv: [`--max-old-space-size=${opts.memoryMb}`, ...sandboxFlags(opts.backend)],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       detached: true,
       env: { ...process.env, NODE_OPTIONS: '' },
@@ -132,6 +134,18 @@ export class StudentProcess {
     const tail = output.trim();
     return tail ? `${message}; its last output:\n${tail}` : message;
   }
+}
+
+/**
+ * Node's permission model: the student process may read node_modules (tfjs
+ * and the harness bundle) and nothing else: no fixtures, no other
+ * submissions, no writes, no child processes. It also blocks native addons,
+ * so it is left off when tfjs-node may be loaded.
+ */
+function sandboxFlags(backend: BackendChoice): string[] {
+  const native = ['tfjs-node', 'tfjs-node-gpu'].some((p) => existsSync(path.join(ROOT, 'node_modules', '@tensorflow', p)));
+  if (backend === 'tensorflow' || (backend === 'auto' && native)) return [];
+  return ['--experimental-permission', '--disable-warning=ExperimentalWarning', `--allow-fs-read=${path.join(ROOT, 'node_modules')}`];
 }
 
 function readRssKb(pid: number | undefined): number | undefined {

@@ -93,6 +93,13 @@ describe('hostile and broken hw1 submissions', () => {
     expect(part(r, 'kmeansObjective').cases[0].message).toContain('argument 3 (disposed)');
   });
 
+  it('cannot read the hidden fixtures (Node permission model)', async () => {
+    const steal = "  const fs = (process as unknown as { mainModule: NodeJS.Module }).mainModule.require('node:fs');\n  fs.readFileSync(process.cwd() + '/fixtures/hw1-kmeans/hidden/kmeans.k-1.json');\n  const draws";
+    const r = await gradeFile('hw1', variant('reads-fixtures', PLUSPLUS_START, steal));
+    expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
+    expect(part(r, 'kmeansPlusPlusInit').cases[0].message).toMatch(/ERR_ACCESS_DENIED|Access to this API has been restricted/);
+  });
+
   it('importing anything but tfjs is refused at compile time', async () => {
     const source = "import { readFileSync } from 'node:fs';\nexport const pairwiseSqDistances = () => readFileSync('/etc/passwd');\n";
     const r = await gradeFile('hw1', writeSubmission('hw1', 'imports-fs', source));
