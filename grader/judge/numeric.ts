@@ -1,3 +1,4 @@
+import type { Verdict } from '../definition/property.ts';
 import type { Observed } from './observed.ts';
 import { describe, isNdArray } from './observed.ts';
 
@@ -19,6 +20,20 @@ export function asNumeric(v: Observed): Numeric | string {
 export function kindOf(n: Numeric): string {
   if (n.dtype !== 'number') return `${n.dtype === 'int32' ? 'an' : 'a'} ${n.dtype} tensor of shape [${n.shape.join(', ')}]`;
   return n.shape.length === 0 ? 'a number' : `an array of ${n.shape[0]} numbers`;
+}
+
+/**
+ * Both sides read as numbers of the same form (kind, dtype, shape), or the
+ * failing verdict that says how they differ. A non-numeric expected value is
+ * a broken fixture, not a student error.
+ */
+export function comparable(comparator: string, actual: Observed, expected: Observed | undefined): { a: Numeric; e: Numeric } | Verdict {
+  const e = asNumeric(expected ?? null);
+  if (typeof e === 'string') throw new Error(`${comparator} needs a numeric expected value, the fixture has ${e}`);
+  const a = asNumeric(actual);
+  if (typeof a === 'string') return { pass: false, message: `expected ${kindOf(e)}, got ${a}` };
+  const form = formMismatch(a, e);
+  return form ? { pass: false, message: form } : { a, e };
 }
 
 /** Why `actual` cannot be compared with `expected` element by element, or undefined if it can. */

@@ -1,6 +1,6 @@
 import type { Tolerance } from '../../definition/manifest.ts';
 import type { Comparator } from '../comparator.ts';
-import { asNumeric, fmt, formMismatch, indexOf, type Numeric } from '../numeric.ts';
+import { comparable, fmt, indexOf, type Numeric } from '../numeric.ts';
 
 const DEFAULT: Tolerance = { rtol: 1e-4, atol: 1e-5, why: 'default' };
 
@@ -9,13 +9,8 @@ export const allclose: Comparator = {
   name: 'allclose',
   needsExpected: true,
   judge({ actual, expected, tolerance = DEFAULT }) {
-    const a = asNumeric(actual);
-    const e = asNumeric(expected ?? null);
-    if (typeof e === 'string') throw new Error(`allclose needs a numeric expected value, the fixture has ${e}`);
-    if (typeof a === 'string') return { pass: false, message: `expected ${e.dtype === 'number' ? 'numbers' : 'a tensor'}, got ${a}` };
-    const form = formMismatch(a, e);
-    if (form) return { pass: false, message: form };
-    return compareValues(a, e, tolerance);
+    const pair = comparable('allclose', actual, expected);
+    return 'pass' in pair ? pair : compareValues(pair.a, pair.e, tolerance);
   },
 };
 

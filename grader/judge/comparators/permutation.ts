@@ -1,17 +1,14 @@
 import type { Comparator } from '../comparator.ts';
-import { asNumeric, formMismatch } from '../numeric.ts';
+import { comparable } from '../numeric.ts';
 
 /** Labels that describe the same partition as the expected ones, whatever the numbering. */
 export const permutation: Comparator = {
   name: 'permutation',
   needsExpected: true,
   judge({ actual, expected }) {
-    const a = asNumeric(actual);
-    const e = asNumeric(expected ?? null);
-    if (typeof e === 'string') throw new Error(`permutation needs labels as the expected value, the fixture has ${e}`);
-    if (typeof a === 'string') return { pass: false, message: `expected ${e.dtype} labels, got ${a}` };
-    const form = formMismatch(a, e);
-    if (form) return { pass: false, message: form };
+    const pair = comparable('permutation', actual, expected);
+    if ('pass' in pair) return pair;
+    const { a, e } = pair;
     const forward = new Map<number, number>();
     const backward = new Map<number, number>();
     for (let i = 0; i < e.data.length; i++) {
