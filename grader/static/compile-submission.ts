@@ -48,6 +48,9 @@ export async function compileSubmission(file: string): Promise<CompiledSubmissio
       target: 'node20',
       write: false,
       logLevel: 'silent',
+      // Inline so stack traces in the student process point at the student's own lines.
+      sourcemap: 'inline',
+      sourcesContent: false,
       plugins: [onlyTfjs],
     });
     return { file, code: out.outputFiles[0].text };

@@ -1,19 +1,23 @@
-import vm from 'node:vm';
+import Module from 'node:module';
 import type * as tfjs from '@tensorflow/tfjs';
 
 export type SubmissionExports = { [name: string]: unknown };
 
+type CompilableModule = Module & { _compile(code: string, filename: string): void };
+
 /**
- * Evaluates the compiled submission with a `require` that hands it this
- * process's tfjs (the one whose backend is already set) and nothing else.
+ * Evaluates the compiled submission as a CommonJS module whose `require`
+ * hands it this process's tfjs (the one whose backend is already set) and
+ * nothing else. Compiling through Module keeps the inline source map, so
+ * stack traces name the student's own lines.
  */
 export function loadSubmission(code: string, entry: string, tf: typeof tfjs): SubmissionExports {
-  const module = { exports: {} as SubmissionExports };
-  const require = (name: string): unknown => {
+  const filename = `/submission/${entry}`;
+  const mod = new Module(filename) as CompilableModule;
+  mod.require = ((name: string): unknown => {
     if (name === '@tensorflow/tfjs') return tf;
     throw new Error(`${entry} requires '${name}': submissions may only import @tensorflow/tfjs`);
-  };
-  const wrapper = vm.runInThisContext(`(function (exports, require, module) {${code}\n})`, { filename: entry });
-  wrapper(module.exports, require, module);
-  return module.exports;
+  }) as NodeJS.Require;
+  mod._compile(code, filename);
+  return mod.exports as SubmissionExports;
 }

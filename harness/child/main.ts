@@ -16,6 +16,8 @@ function send(msg: ChildMessage): void {
   process.send?.(msg);
 }
 
+process.setSourceMapsEnabled(true);
+
 process.exit = ((code?: number) => {
   throw new ExitCalledError(`the submission called process.exit(${code ?? ''})`);
 }) as typeof process.exit;

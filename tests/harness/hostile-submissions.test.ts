@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../grader/results/results.ts';
-import { failures, gradeFile, lostParts, writeVariant, writeSubmission } from '../support/grade.ts';
+import { readFileSync } from 'node:fs';
+import { failures, gradeFile, lostParts, referenceFile, writeVariant, writeSubmission } from '../support/grade.ts';
 
 /** Broken or hostile hw1 submissions: the grader survives, the affected cases say why, the rest are graded. */
 const part = (r: Results, id: string) => r.parts.find((p) => p.id === id)!;
@@ -13,7 +14,8 @@ describe('hostile and broken hw1 submissions', () => {
     expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
     const c = part(r, 'kmeansPlusPlusInit').cases[0];
     expect(c.status).toBe('error');
-    expect(c.message).toMatch(/^threw \(at kmeans\.ts:\d+:\d+\): boom/);
+    const line = readFileSync(referenceFile('hw1'), 'utf8').split(PLUSPLUS_START)[0].split('\n').length;
+    expect(c.message).toBe(`threw (at kmeans.ts:${line}:9): boom`);
   });
 
   it('an infinite loop is stopped at the time limit and named, and the other cases still run', async () => {
