@@ -47,7 +47,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
     hiddenGraded: hiddenAvailable,
     parts,
     warnings: warningsOf(run, hiddenAvailable),
-    staff: [],
+    staff: staffNotes(run),
     timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
     gradedAt: new Date().toISOString(),
   };
@@ -74,6 +74,13 @@ function limitOf(opts: GradeOptions, c: LoadedCase): number {
 
 function rejectedCase(c: LoadedCase, message: string): CaseResult {
   return { id: c.spec.id, title: c.spec.title, visibility: c.spec.visibility, weight: c.spec.weight ?? 1, status: 'rejected', message, checks: [] };
+}
+
+/** Tracebacks for the course staff, kept apart from what the student reads. */
+function staffNotes(run: RunReport): string[] {
+  const notes = new Set<string>();
+  for (const [key, o] of run.outcomes) if ((o.kind === 'case-error' || o.kind === 'load-error') && o.stack) notes.add(`${key}: ${o.stack}`);
+  return [...notes];
 }
 
 function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
