@@ -78,9 +78,11 @@ function rejectedCase(c: LoadedCase, message: string): CaseResult {
 
 /** Tracebacks for the course staff, kept apart from what the student reads. */
 function staffNotes(run: RunReport): string[] {
-  const notes = new Set<string>();
-  for (const [key, o] of run.outcomes) if ((o.kind === 'case-error' || o.kind === 'load-error') && o.stack) notes.add(`${key}: ${o.stack}`);
-  return [...notes];
+  const byStack = new Map<string, string[]>();
+  for (const [key, o] of run.outcomes) {
+    if ((o.kind === 'case-error' || o.kind === 'load-error') && o.stack) byStack.set(o.stack, [...(byStack.get(o.stack) ?? []), key]);
+  }
+  return [...byStack].map(([stack, keys]) => `${keys.length > 3 ? `${keys.length} cases` : keys.join(', ')}: ${stack}`);
 }
 
 function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
