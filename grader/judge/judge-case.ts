@@ -73,8 +73,6 @@ function describeCheck(spec: CheckSpec): string {
   return target;
 }
 
-const STATUS: { [k in Exclude<Outcome['kind'], 'result'>]: CaseStatus } = { 'case-error': 'error', timeout: 'timeout', crashed: 'crashed', 'load-error': 'error' };
-
 function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { status: CaseStatus; message: string; ms?: number } {
   switch (o.kind) {
     case 'case-error': {
@@ -83,11 +81,11 @@ function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { st
       return { status, message: `${prefix}${o.message}`, ms: o.ms };
     }
     case 'timeout':
-      return { status: STATUS.timeout, message: `timed out: did not finish within ${o.limitMs / 1000} s and was stopped (the other cases ran in a fresh process)` };
+      return { status: 'timeout', message: `timed out: did not finish within ${o.limitMs / 1000} s and was stopped (the other cases ran in a fresh process)` };
     case 'crashed':
-      return { status: STATUS.crashed, message: o.message };
+      return { status: 'crashed', message: o.message };
     case 'load-error':
-      return { status: STATUS['load-error'], message: o.message };
+      return { status: 'error', message: o.message };
   }
 }
 
