@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFixtures } from '../../grader/authoring/make-fixtures.ts';
-import { loadAssignment } from '../../grader/definition/load-assignment.ts';
+import { listAssignments, loadAssignment } from '../../grader/definition/load-assignment.ts';
 import type { Assignment, CaseSpec, Manifest } from '../../grader/definition/manifest.ts';
 import { loadFixtures } from '../../grader/fixtures/load-fixtures.ts';
 
@@ -15,12 +15,13 @@ function filesOf(dir: string): string[] {
 }
 
 describe('fixtures', () => {
-  it('regenerate byte-identical to the committed ones', async () => {
+  it.each(listAssignments())('%s regenerates byte-identical to the committed fixtures', async (name) => {
+    const a = loadAssignment(name);
     const dir = tmp();
-    await makeFixtures({ ...hw1, fixturesDir: dir });
-    expect(filesOf(dir)).toEqual(filesOf(hw1.fixturesDir));
+    await makeFixtures({ ...a, fixturesDir: dir });
+    expect(filesOf(dir)).toEqual(filesOf(a.fixturesDir));
     for (const f of filesOf(dir)) {
-      expect(readFileSync(path.join(dir, f)).equals(readFileSync(path.join(hw1.fixturesDir, f))), f).toBe(true);
+      expect(readFileSync(path.join(dir, f)).equals(readFileSync(path.join(a.fixturesDir, f))), f).toBe(true);
     }
   });
 
