@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { CaseValue, JsonValue } from './generator.ts';
+import type { Tolerance } from './manifest.ts';
 
 /** The outcome of one check. */
 export interface Verdict {
@@ -17,6 +18,8 @@ export interface PropertyContext {
   expected: CaseValue;
   /** The generator's ground truth, when it made one. */
   truth?: CaseValue;
+  /** The check's named tolerance from the manifest, when it names one. */
+  tolerance?: Tolerance;
   options: { [key: string]: JsonValue };
 }
 

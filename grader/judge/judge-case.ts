@@ -15,11 +15,19 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   if (outcome.kind !== 'result') return { ...base, ...failureOf(outcome, a.manifest.entry), checks: [] };
   const actual = observe(outcome.value);
   const checks: CheckResult[] = [];
-  for (const spec of c.spec.checks) checks.push(await runCheck(a, c, spec, actual, outcome.value));
+  let unjudged = 0;
+  for (const spec of c.spec.checks) {
+    const check = await runCheck(a, c, spec, actual, outcome.value);
+    if (check) checks.push(check);
+    else unjudged++;
+  }
   if (outcome.damagedInputs.length) {
     checks.push({ what: 'inputs left intact', pass: false, message: `the function disposed or changed its inputs: ${outcome.damagedInputs.join(', ')}` });
   }
   const failed = checks.filter((k) => !k.pass);
+  if (!failed.length && unjudged) {
+    return { ...base, status: 'skipped', message: "judged only by the course staff's grader (its graded properties are not in this copy)", checks, ms: outcome.ms };
+  }
   const leak = outcome.leaked ? ` (leaked ${outcome.leaked} tensor${outcome.leaked > 1 ? 's' : ''}: wrap the work in tf.tidy or dispose intermediates)` : '';
   return {
     ...base,
@@ -31,13 +39,13 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   };
 }
 
-async function runCheck(a: Assignment, c: LoadedCase, spec: CheckSpec, actual: Observed, wire: WireValue): Promise<CheckResult> {
-  const what = describeCheck(spec);
+/** The check's result, or undefined for a property this copy of the course does not have. */
+async function runCheck(a: Assignment, c: LoadedCase, spec: CheckSpec, actual: Observed, wire: WireValue): Promise<CheckResult | undefined> {
   const reference = spec.against === 'truth' ? c.fixture.truth : c.fixture.expected;
   if (!reference) throw new Error(`${c.key}: a check compares with the truth, but the fixture has none`);
-  const verdict: Verdict =
-    spec.comparator === 'property' ? await runProperty(a, c, spec, wire) : runComparator(spec, a.manifest.tolerances[spec.tolerance ?? ''], actual, observe(reference));
-  return { what, pass: verdict.pass, message: verdict.message };
+  const tolerance = spec.tolerance === undefined ? undefined : a.manifest.tolerances[spec.tolerance];
+  const verdict = spec.comparator === 'property' ? await runProperty(a, c, spec, tolerance, wire) : runComparator(spec, tolerance, actual, observe(reference));
+  return verdict && { what: describeCheck(spec), pass: verdict.pass, message: verdict.message };
 }
 
 function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined, actual: Observed, reference: Observed): Verdict {
@@ -49,16 +57,17 @@ function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined, actual
   return comparator.judge({ actual: got.value, expected: expected?.value, tolerance, options: spec.options ?? {} });
 }
 
-async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, wire: WireValue): Promise<Verdict> {
+async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
   const table = await loadProperties(a);
-  const judge = table?.[spec.property!];
-  if (!judge) return { pass: false, message: `property '${spec.property}' is judged by the course staff's grader (not in this copy)` };
+  if (!table) return undefined;
+  const judge = table[spec.property!];
+  if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
   const tf = await graderTf();
   tf.engine().startScope();
   try {
     const [actual, expected, ...args] = await Promise.all([wire, c.fixture.expected, ...c.fixture.args].map(toCaseValue));
     const truth = c.fixture.truth && (await toCaseValue(c.fixture.truth));
-    return await judge(actual, { tf, args, expected, truth, options: spec.options ?? {} });
+    return await judge(actual, { tf, args, expected, truth, tolerance, options: spec.options ?? {} });
   } finally {
     tf.engine().endScope();
   }

@@ -20,6 +20,7 @@ const MARKS: { [s in CaseStatus]: string } = {
   crashed: pc.red('✘'),
   'not-implemented': pc.yellow('…'),
   rejected: pc.red('⊘'),
+  skipped: pc.dim('-'),
 };
 
 /** Renders results for a terminal; never recomputes a score. */

@@ -1,7 +1,8 @@
 /** The results of grading one submission: what every reporter renders, never recomputes. */
 export const RESULTS_VERSION = 1;
 
-export type CaseStatus = 'passed' | 'failed' | 'error' | 'timeout' | 'not-implemented' | 'crashed' | 'rejected';
+/** `skipped`: judged only by graded properties this copy does not have (a student's handout); not scored. */
+export type CaseStatus = 'passed' | 'failed' | 'error' | 'timeout' | 'not-implemented' | 'crashed' | 'rejected' | 'skipped';
 
 export interface CheckResult {
   /** What was compared, e.g. `centers` or `objectives (non-increasing)`. */

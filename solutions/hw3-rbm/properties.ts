@@ -1,7 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { toWire } from '../../harness/protocol/codec.ts';
 import type { CaseValue } from '../../grader/definition/generator.ts';
-import { loadAssignment } from '../../grader/definition/load-assignment.ts';
 import type { Tolerance } from '../../grader/definition/manifest.ts';
 import type { PropertyContext, PropertyJudge, PropertyTable, Verdict } from '../../grader/definition/property.ts';
 import { allclose, withinTolerance } from '../../grader/judge/comparators/allclose.ts';
@@ -17,14 +16,10 @@ const isTensor = (x: unknown): x is Tensor =>
 
 const asObserved = (x: CaseValue | undefined): Observed => observe(toWire(x ?? null));
 
-/** The manifest's named tolerance a check refers to by `options.tolerance`, so properties and comparators share one definition. */
-let tolerances: { [name: string]: Tolerance } | undefined;
+/** The check's named tolerance, shared with the comparators. */
 const namedTolerance = (ctx: PropertyContext): Tolerance => {
-  const name = String(ctx.options.tolerance);
-  tolerances ??= loadAssignment('hw3-rbm').manifest.tolerances;
-  const t = tolerances[name];
-  if (!t) throw new Error(`hw3 property: no tolerance '${name}' in the manifest`);
-  return t;
+  if (!ctx.tolerance) throw new Error('hw3 property: this check needs a named tolerance');
+  return ctx.tolerance;
 };
 
 /** True when `actual` is within the tolerance of `expected` (the grader's allclose rule). */
