@@ -36,6 +36,8 @@ export interface CaseSpec {
   generator: string;
   params: { [key: string]: JsonValue };
   checks: CheckSpec[];
+  /** When a check fails: the name in solutions/<hw>/properties.ts `diagnoses` that says which known bug it looks like. */
+  diagnosis?: string;
   timeLimitMs?: number;
   weight?: number;
 }

@@ -30,5 +30,14 @@ export interface PropertyContext {
  */
 export type PropertyJudge = (actual: CaseValue, ctx: PropertyContext) => Verdict | Promise<Verdict>;
 
-/** What `solutions/<hw>/properties.ts` exports. */
+/** What `solutions/<hw>/properties.ts` exports as `properties`. */
 export type PropertyTable = { [name: string]: PropertyJudge };
+
+/**
+ * Runs after a case failed: recomputes known bugs on the case's inputs and
+ * says which one the output looks like (`ctx.tolerance` is the failed check's).
+ */
+export type Diagnosis = (actual: CaseValue, ctx: PropertyContext) => string | undefined | Promise<string | undefined>;
+
+/** What `solutions/<hw>/properties.ts` exports as `diagnoses`. */
+export type DiagnosisTable = { [name: string]: Diagnosis };

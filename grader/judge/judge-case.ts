@@ -1,13 +1,14 @@
 import type { WireValue } from '../../harness/protocol/values.ts';
+import type { CaseValue } from '../definition/generator.ts';
 import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
-import type { Verdict } from '../definition/property.ts';
+import type { PropertyContext, Verdict } from '../definition/property.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts';
 import type { Outcome } from '../run/student-process.ts';
 import { comparators } from './comparators/index.ts';
 import { graderTf } from './grader-tf.ts';
 import { atPath, observe, type Observed } from './observed.ts';
-import { loadProperties, toCaseValue } from './properties.ts';
+import { loadStaffJudges, toCaseValue } from './properties.ts';
 
 /** Turns what the student process returned for one case into a verdict per check. */
 export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome): Promise<CaseResult> {
@@ -16,10 +17,12 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   const actual = observe(outcome.value);
   const checks: CheckResult[] = [];
   let unjudged = 0;
+  let firstFailed: CheckSpec | undefined;
   for (const spec of c.spec.checks) {
     const check = await runCheck(a, c, spec, actual, outcome.value);
     if (check) checks.push(check);
     else unjudged++;
+    if (check && !check.pass) firstFailed ??= spec;
   }
   if (outcome.damagedInputs.length) {
     checks.push({ what: 'inputs left intact', pass: false, message: `the function disposed or changed its inputs: ${outcome.damagedInputs.join(', ')}` });
@@ -28,6 +31,8 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   if (!failed.length && unjudged) {
     return { ...base, status: 'skipped', message: "judged only by the course staff's grader (its graded properties are not in this copy)", checks, ms: outcome.ms };
   }
+  const diagnosis = firstFailed && (await diagnose(a, c, firstFailed, outcome.value));
+  if (diagnosis) failed.push({ what: 'diagnosis', pass: false, message: diagnosis });
   const leak = outcome.leaked ? ` (leaked ${outcome.leaked} tensor${outcome.leaked > 1 ? 's' : ''}: wrap the work in tf.tidy or dispose intermediates)` : '';
   return {
     ...base,
@@ -58,16 +63,32 @@ function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined, actual
 }
 
 async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
-  const table = await loadProperties(a);
-  if (!table) return undefined;
-  const judge = table[spec.property!];
+  const judges = await loadStaffJudges(a);
+  if (!judges) return undefined;
+  const judge = judges.properties[spec.property!];
   if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
+  return withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, judge);
+}
+
+/** The case's diagnosis of a failure, when it names one and this copy has it. */
+async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, wire: WireValue): Promise<string | undefined> {
+  const name = c.spec.diagnosis;
+  const judges = name ? await loadStaffJudges(a) : undefined;
+  if (!name || !judges) return undefined;
+  const diagnosis = judges.diagnoses[name];
+  if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
+  const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
+  return withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
+}
+
+/** Runs staff code on the case rebuilt as tensors on the grader's cpu backend, freeing them afterwards. */
+async function withStaffContext<T>(c: LoadedCase, wire: WireValue, extra: Pick<PropertyContext, 'tolerance' | 'options'>, fn: (actual: CaseValue, ctx: PropertyContext) => T | Promise<T>): Promise<T> {
   const tf = await graderTf();
   tf.engine().startScope();
   try {
     const [actual, expected, ...args] = await Promise.all([wire, c.fixture.expected, ...c.fixture.args].map(toCaseValue));
     const truth = c.fixture.truth && (await toCaseValue(c.fixture.truth));
-    return await judge(actual, { tf, args, expected, truth, tolerance, options: spec.options ?? {} });
+    return await fn(actual, { tf, args, expected, truth, ...extra });
   } finally {
     tf.engine().endScope();
   }

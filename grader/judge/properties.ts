@@ -5,18 +5,28 @@ import { fromWire } from '../../harness/protocol/codec.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import type { CaseValue } from '../definition/generator.ts';
 import type { Assignment } from '../definition/manifest.ts';
-import type { PropertyTable } from '../definition/property.ts';
+import type { DiagnosisTable, PropertyTable } from '../definition/property.ts';
 import { graderTf } from './grader-tf.ts';
 
-const tables = new Map<string, Promise<PropertyTable | undefined>>();
+/** What an assignment's solutions/<hw>/properties.ts provides the grader. */
+export interface StaffJudges {
+  properties: PropertyTable;
+  diagnoses: DiagnosisTable;
+}
 
-/** The assignment's graded properties (solutions/<hw>/properties.ts), or undefined on a handout without them. */
-export function loadProperties(a: Assignment): Promise<PropertyTable | undefined> {
+const loaded = new Map<string, Promise<StaffJudges | undefined>>();
+
+/** The assignment's graded properties and diagnoses, or undefined on a handout without solutions/. */
+export function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
   const file = path.join(a.solutionDir, 'properties.ts');
-  if (!tables.has(file)) {
-    tables.set(file, existsSync(file) ? import(pathToFileURL(file).href).then((m: { properties: PropertyTable }) => m.properties) : Promise.resolve(undefined));
+  if (!loaded.has(file)) {
+    const load = async () => {
+      const m = (await import(pathToFileURL(file).href)) as Partial<StaffJudges>;
+      return { properties: m.properties ?? {}, diagnoses: m.diagnoses ?? {} };
+    };
+    loaded.set(file, existsSync(file) ? load() : Promise.resolve(undefined));
   }
-  return tables.get(file)!;
+  return loaded.get(file)!;
 }
 
 /** Rebuilds a wire value as tensors on the grader's cpu backend, for a property to compute with. */

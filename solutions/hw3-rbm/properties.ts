@@ -2,8 +2,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { toWire } from '../../harness/protocol/codec.ts';
 import type { CaseValue } from '../../grader/definition/generator.ts';
 import type { Tolerance } from '../../grader/definition/manifest.ts';
-import type { PropertyContext, PropertyJudge, PropertyTable, Verdict } from '../../grader/definition/property.ts';
-import { allclose, withinTolerance } from '../../grader/judge/comparators/allclose.ts';
+import type { Diagnosis, DiagnosisTable, PropertyContext, PropertyTable } from '../../grader/definition/property.ts';
+import { withinTolerance } from '../../grader/judge/comparators/allclose.ts';
 import { asNumeric } from '../../grader/judge/numeric.ts';
 import { observe, type Observed } from '../../grader/judge/observed.ts';
 import { averageLogLikelihood, hiddenProbs, visibleProbs, type RBM } from './rbm.ts';
@@ -16,9 +16,9 @@ const isTensor = (x: unknown): x is Tensor =>
 
 const asObserved = (x: CaseValue | undefined): Observed => observe(toWire(x ?? null));
 
-/** The check's named tolerance, shared with the comparators. */
-const namedTolerance = (ctx: PropertyContext): Tolerance => {
-  if (!ctx.tolerance) throw new Error('hw3 property: this check needs a named tolerance');
+/** The failed check's tolerance: a diagnosis compares with the same rule. */
+const toleranceOf = (ctx: PropertyContext): Tolerance => {
+  if (!ctx.tolerance) throw new Error('hw3 diagnosis: the failed check names no tolerance');
   return ctx.tolerance;
 };
 
@@ -30,28 +30,6 @@ const matches = (actual: Tensor | number, expected: Tensor | number, t: Toleranc
 };
 
 const fmt = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
-
-/**
- * A judge that compares with the reference exactly as the `allclose` comparator does (same message), and
- * on a failure appends the likely cause, found by recomputing known bugs on the case's own inputs.
- */
-const withHints =
-  (paths: string[], diagnose: (ctx: PropertyContext, actual: CaseValue, t: Tolerance) => string): PropertyJudge =>
-  (actual, ctx): Verdict => {
-    const t = namedTolerance(ctx);
-    const pick = (v: CaseValue | undefined, path: string): CaseValue | undefined =>
-      path ? (v !== null && typeof v === 'object' && !isTensor(v) && !Array.isArray(v) ? (v as { [k: string]: CaseValue })[path] : undefined) : v;
-    const passed: string[] = [];
-    for (const path of paths) {
-      const got = pick(actual, path);
-      if (got === undefined) return { pass: false, message: `the output has no '${path}' (return {${paths.join(', ')}})` };
-      const verdict = allclose.judge({ actual: asObserved(got), expected: asObserved(pick(ctx.expected, path)), tolerance: t, options: {} });
-      const message = `${path ? `${path}: ` : ''}${verdict.message}`;
-      if (!verdict.pass) return { pass: false, message: `${message}. Diagnosis: ${diagnose(ctx, actual, t)}` };
-      passed.push(message);
-    }
-    return { pass: true, message: passed.join('; ') };
-  };
 
 /** Replays CD-k on the case's draws with one known deviation from the spec. */
 const chainVariant = (tf: typeof tfjs, args: CaseValue[], variant: 'meanField' | 'negativeFromData' | 'hiddenBiasInVisible'): Grads =>
@@ -76,7 +54,8 @@ const chainVariant = (tf: typeof tfjs, args: CaseValue[], variant: 'meanField' |
   });
 
 /** Names the known CD bug the student's gradients match, or which of dW, db, dc are off. */
-const diagnoseCd = (ctx: PropertyContext, actual: CaseValue, t: Tolerance): string => {
+const diagnoseCd: Diagnosis = (actual, ctx) => {
+  const t = toleranceOf(ctx);
   const { tf, args } = ctx;
   const got = actual as unknown as Grads;
   const expected = ctx.expected as unknown as Grads;
@@ -108,7 +87,8 @@ const diagnoseCd = (ctx: PropertyContext, actual: CaseValue, t: Tolerance): stri
 
 const FORMULA = { dW: 'dW = (v0^T ph0 - vk^T phk) / n', db: 'db = mean(v0 - vk)', dc: 'dc = mean(ph0 - phk)' };
 
-const diagnoseFreeEnergy = (ctx: PropertyContext, actual: CaseValue, t: Tolerance): string => {
+const diagnoseFreeEnergy: Diagnosis = (actual, ctx) => {
+  const t = toleranceOf(ctx);
   const { tf } = ctx;
   if (!isTensor(actual)) return 'freeEnergy returns a tensor of shape [n]';
   if (Array.from(actual.dataSync()).some((x) => !Number.isFinite(x))) {
@@ -121,7 +101,7 @@ const diagnoseFreeEnergy = (ctx: PropertyContext, actual: CaseValue, t: Toleranc
   return missingVb ? 'the output is the reference plus v.b: the term -v.b is missing' : 'check both terms: -v.b and -sum_j softplus(c_j + (vW)_j), a sum over the hidden units';
 };
 
-const diagnoseLogPartition = (ctx: PropertyContext, actual: CaseValue): string => {
+const diagnoseLogPartition: Diagnosis = (actual, ctx) => {
   if (typeof actual !== 'number') return 'logPartition returns a plain number';
   if (Number.isNaN(actual)) return 'NaN: a term overflowed to Infinity before the log-sum-exp (is softplus written as log(1 + exp(x))?)';
   if (!Number.isFinite(actual)) return 'exp overflows float32 above 88: use log-sum-exp (tf.logSumExp, or subtract the max before exp)';
@@ -130,7 +110,7 @@ const diagnoseLogPartition = (ctx: PropertyContext, actual: CaseValue): string =
     : 'too large: check -F(h) = c.h + sum_i softplus(b_i + (W h)_i), and that each state is counted once';
 };
 
-const diagnoseAverage = (ctx: PropertyContext, actual: CaseValue): string => {
+const diagnoseAverage: Diagnosis = (actual, ctx) => {
   if (typeof actual !== 'number') return 'averageLogLikelihood returns a plain number';
   if (!Number.isFinite(actual)) return 'check freeEnergy and logPartition on large weights: softplus and the sum over states must not overflow';
   if (actual > 0) return 'a log-probability of binary data is at most 0: check the signs in mean(-F(v)) - log Z';
@@ -170,16 +150,12 @@ export const properties: PropertyTable = {
         : 'too little progress: check cdGradients first (its public cases), then that every mini-batch of every epoch makes an update with fresh draws from rng';
     return { pass: false, message: `${summary}; ${hint}` };
   },
+};
 
-  /** cdGradients within tolerance of the reference on the same draws; on failure, the known CD bug they match. */
-  cdDiagnosis: withHints(['dW', 'db', 'dc'], diagnoseCd),
-
-  /** freeEnergy within tolerance; on failure, a missing term or an overflow. */
-  freeEnergyDiagnosis: withHints([''], diagnoseFreeEnergy),
-
-  /** logPartition within tolerance; on failure, an overflow or missing states. */
-  logZDiagnosis: withHints([''], diagnoseLogPartition),
-
-  /** averageLogLikelihood within tolerance; on failure, which ingredient to check. */
-  logLikelihoodDiagnosis: withHints([''], diagnoseAverage),
+/** When a case fails: which known bug its output matches, recomputed on the case's own inputs. */
+export const diagnoses: DiagnosisTable = {
+  cd: diagnoseCd,
+  freeEnergy: diagnoseFreeEnergy,
+  logPartition: diagnoseLogPartition,
+  averageLogLikelihood: diagnoseAverage,
 };
