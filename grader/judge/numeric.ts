@@ -17,7 +17,7 @@ export function asNumeric(v: Observed): Numeric | string {
   return describe(v);
 }
 
-export function kindOf(n: Numeric): string {
+function kindOf(n: Numeric): string {
   if (n.dtype !== 'number') return `${n.dtype === 'int32' ? 'an' : 'a'} ${n.dtype} tensor of shape [${n.shape.join(', ')}]`;
   return n.shape.length === 0 ? 'a number' : `an array of ${n.shape[0]} numbers`;
 }
@@ -37,7 +37,7 @@ export function comparable(comparator: string, actual: Observed, expected: Obser
 }
 
 /** Why `actual` cannot be compared with `expected` element by element, or undefined if it can. */
-export function formMismatch(actual: Numeric, expected: Numeric): string | undefined {
+function formMismatch(actual: Numeric, expected: Numeric): string | undefined {
   const sameKind = (actual.dtype === 'number') === (expected.dtype === 'number');
   if (!sameKind || actual.dtype !== expected.dtype || !sameShape(actual.shape, expected.shape)) {
     return `expected ${kindOf(expected)}, got ${kindOf(actual)}${formHint(actual, expected)}`;
@@ -57,7 +57,7 @@ function formHint(actual: Numeric, expected: Numeric): string {
   return '';
 }
 
-export function sameShape(a: number[], b: number[]): boolean {
+function sameShape(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 

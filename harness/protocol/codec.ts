@@ -9,11 +9,11 @@ export interface TensorLike {
   isDisposed: boolean;
 }
 
-export function isTensorLike(v: unknown): v is TensorLike {
+function isTensorLike(v: unknown): v is TensorLike {
   return typeof v === 'object' && v !== null && 'dataSync' in v && 'shape' in v && 'dtype' in v;
 }
 
-export function isRngSpec(v: unknown): v is { rngSeed: number } {
+function isRngSpec(v: unknown): v is { rngSeed: number } {
   return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { rngSeed?: unknown }).rngSeed === 'number';
 }
 

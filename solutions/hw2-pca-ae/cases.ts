@@ -3,7 +3,6 @@ import type { GeneratorContext, GeneratorTable, JsonValue } from '../../grader/d
 import { pca, topEigenvectors, trainLinearAE } from './pca_ae.ts';
 import { compareWithPca, pcaTruth } from './properties.ts';
 
-type Params = { [key: string]: JsonValue };
 
 /** Standard-normal draws (Box-Muller on the case's seedrandom stream). */
 function normals(ctx: GeneratorContext, count: number, scale = 1): Float32Array {

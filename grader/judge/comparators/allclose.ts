@@ -15,7 +15,7 @@ export const allclose: Comparator = {
 };
 
 /** The allowed error at each element of `e`. */
-export function toleranceFor(e: Numeric, t: Tolerance): (i: number) => number {
+function toleranceFor(e: Numeric, t: Tolerance): (i: number) => number {
   let maxAbs = 0;
   for (let i = 0; i < e.data.length; i++) if (Number.isFinite(e.data[i])) maxAbs = Math.max(maxAbs, Math.abs(e.data[i]));
   const atol = t.scaleAtol === false ? t.atol : t.atol * Math.max(1, maxAbs);
