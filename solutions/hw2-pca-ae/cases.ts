@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { GeneratorContext, GeneratorTable, JsonValue } from '../../grader/definition/generator.ts';
+import type { GeneratorContext, GeneratorTable } from '../../grader/definition/generator.ts';
 import { pca, topEigenvectors, trainLinearAE } from './pca_ae.ts';
 import { compareWithPca, pcaTruth } from './properties.ts';
 
