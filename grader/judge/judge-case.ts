@@ -67,7 +67,12 @@ async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolera
   if (!judges) return undefined;
   const judge = judges.properties[spec.property!];
   if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
-  return withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, judge);
+  try {
+    return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, judge);
+  } catch (e) {
+    // Staff code meeting an output it did not expect must cost this check, not the whole grading run.
+    return { pass: false, message: `could not be judged from this output (${(e as Error).message})` };
+  }
 }
 
 /** The case's diagnosis of a failure, when it names one and this copy has it. */
@@ -78,7 +83,11 @@ async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, wire: W
   const diagnosis = judges.diagnoses[name];
   if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
   const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
-  return withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
+  try {
+    return await withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
+  } catch {
+    return undefined; // a diagnosis is a courtesy: no diagnosis rather than no grade
+  }
 }
 
 /** Runs staff code on the case rebuilt as tensors on the grader's cpu backend, freeing them afterwards. */

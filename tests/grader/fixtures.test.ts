@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFixtures } from '../../grader/authoring/make-fixtures.ts';
 import { listAssignments, loadAssignment } from '../../grader/definition/load-assignment.ts';
-import type { Assignment, CaseSpec, Manifest } from '../../grader/definition/manifest.ts';
+import { syntheticAssignment } from '../support/synthetic.ts';
 import { loadFixtures } from '../../grader/fixtures/load-fixtures.ts';
 
 const hw1 = loadAssignment('hw1');
@@ -35,14 +35,11 @@ describe('fixtures', () => {
 
   describe('knife edges', () => {
     /** A one-function assignment whose generator refuses draws below `threshold`. */
-    function edgy(threshold: number): Assignment {
-      const dir = tmp();
-      writeFileSync(path.join(dir, 'id.ts'), 'export function id(x: number) { return x; }\n');
-      writeFileSync(path.join(dir, 'cases.ts'), `export const generators = { edgy(p, ctx) { const u = ctx.random(); if (u < ${threshold}) ctx.reject('u = ' + u); return { args: [u] }; } };\n`);
-      const spec: CaseSpec = { id: 'c', visibility: 'public', seed: 7, generator: 'edgy', params: {}, checks: [{ comparator: 'scalar' }] };
-      const manifest: Manifest = { schemaVersion: 1, id: 'hw0-edgy', title: 'edgy', entry: 'id.ts', timeLimitMs: 5000, tolerances: {}, parts: [{ id: 'id', name: 'id', points: 100, cases: [spec] }] };
-      return { manifest, short: 'hw0', dir, solutionDir: dir, fixturesDir: path.join(dir, 'fixtures') };
-    }
+    const edgy = (threshold: number) =>
+      syntheticAssignment({
+        generators: `{ edgy(p, ctx) { const u = ctx.random(); if (u < ${threshold}) ctx.reject('u = ' + u); return { args: [u] }; } }`,
+        cases: [{ id: 'c', seed: 7, generator: 'edgy', checks: [{ comparator: 'scalar' }] }],
+      });
 
     it('a refused draw is retried with the next derived seed, and the refusals are recorded', async () => {
       const a = edgy(0.9);
@@ -54,7 +51,7 @@ describe('fixtures', () => {
     });
 
     it('a generator that never finds a safe draw is an error naming the case', async () => {
-      await expect(makeFixtures(edgy(2))).rejects.toThrow(/hw0-edgy: id\/c: every one of 50 draws was a knife edge/);
+      await expect(makeFixtures(edgy(2))).rejects.toThrow(/hw0-synthetic: id\/c: every one of 50 draws was a knife edge/);
     });
   });
 
