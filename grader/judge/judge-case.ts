@@ -1,14 +1,12 @@
 import type { WireValue } from '../../harness/protocol/values.ts';
-import type { CaseValue } from '../definition/generator.ts';
 import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
-import type { PropertyContext, Verdict } from '../definition/property.ts';
+import type { Verdict } from '../definition/property.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts';
 import type { Outcome } from '../run/student-process.ts';
 import { comparators } from './comparators/index.ts';
-import { graderTf } from './grader-tf.ts';
 import { atPath, observe, type Observed } from './observed.ts';
-import { loadStaffJudges, toCaseValue } from './properties.ts';
+import { diagnose, runProperty } from './staff-judges.ts';
 
 /** Turns what the student process returned for one case into a verdict per check. */
 export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome): Promise<CaseResult> {
@@ -60,47 +58,6 @@ function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined, actual
   const expected = comparator.needsExpected ? atPath(reference, spec.path) : undefined;
   if (expected && !expected.found) throw new Error(`the fixture's expected value has no '${spec.path}'`);
   return comparator.judge({ actual: got.value, expected: expected?.value, tolerance, options: spec.options ?? {} });
-}
-
-async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
-  const judges = await loadStaffJudges(a);
-  if (!judges) return undefined;
-  const judge = judges.properties[spec.property!];
-  if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
-  try {
-    return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, judge);
-  } catch (e) {
-    // Staff code meeting an output it did not expect must cost this check, not the whole grading run.
-    return { pass: false, message: `could not be judged from this output (${(e as Error).message})` };
-  }
-}
-
-/** The case's diagnosis of a failure, when it names one and this copy has it. */
-async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, wire: WireValue): Promise<string | undefined> {
-  const name = c.spec.diagnosis;
-  const judges = name ? await loadStaffJudges(a) : undefined;
-  if (!name || !judges) return undefined;
-  const diagnosis = judges.diagnoses[name];
-  if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
-  const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
-  try {
-    return await withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
-  } catch {
-    return undefined; // a diagnosis is a courtesy: no diagnosis rather than no grade
-  }
-}
-
-/** Runs staff code on the case rebuilt as tensors on the grader's cpu backend, freeing them afterwards. */
-async function withStaffContext<T>(c: LoadedCase, wire: WireValue, extra: Pick<PropertyContext, 'tolerance' | 'options'>, fn: (actual: CaseValue, ctx: PropertyContext) => T | Promise<T>): Promise<T> {
-  const tf = await graderTf();
-  tf.engine().startScope();
-  try {
-    const [actual, expected, ...args] = await Promise.all([wire, c.fixture.expected, ...c.fixture.args].map(toCaseValue));
-    const truth = c.fixture.truth && (await toCaseValue(c.fixture.truth));
-    return await fn(actual, { tf, args, expected, truth, ...extra });
-  } finally {
-    tf.engine().endScope();
-  }
 }
 
 function describeCheck(spec: CheckSpec): string {

@@ -1,0 +1,80 @@
+/** Staff code for judging: an assignment's graded properties and diagnoses, run on the grader's cpu backend. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fromWire } from '../../harness/protocol/codec.ts';
+import type { WireValue } from '../../harness/protocol/values.ts';
+import type { CaseValue } from '../definition/generator.ts';
+import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
+import type { DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
+import type { LoadedCase } from '../fixtures/load-fixtures.ts';
+import { graderTf } from './grader-tf.ts';
+
+/** What an assignment's solutions/<hw>/properties.ts provides the grader. */
+export interface StaffJudges {
+  properties: PropertyTable;
+  diagnoses: DiagnosisTable;
+}
+
+const loaded = new Map<string, Promise<StaffJudges | undefined>>();
+
+/** The assignment's graded properties and diagnoses, or undefined on a handout without solutions/. */
+function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
+  const file = path.join(a.solutionDir, 'properties.ts');
+  if (!loaded.has(file)) {
+    const load = async () => {
+      const m = (await import(pathToFileURL(file).href)) as Partial<StaffJudges>;
+      return { properties: m.properties ?? {}, diagnoses: m.diagnoses ?? {} };
+    };
+    loaded.set(file, existsSync(file) ? load() : Promise.resolve(undefined));
+  }
+  return loaded.get(file)!;
+}
+
+/** Rebuilds a wire value as tensors on the grader's cpu backend, for a property to compute with. */
+async function toCaseValue(w: WireValue): Promise<CaseValue> {
+  const tf = await graderTf();
+  return fromWire<CaseValue, CaseValue>(w, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => ({ rngSeed: seed }) }) as CaseValue;
+}
+
+/** A graded property's verdict, or undefined when this copy of the course has no properties. */
+export async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
+  const judges = await loadStaffJudges(a);
+  if (!judges) return undefined;
+  const judge = judges.properties[spec.property!];
+  if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
+  try {
+    return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, judge);
+  } catch (e) {
+    // Staff code meeting an output it did not expect must cost this check, not the whole grading run.
+    return { pass: false, message: `could not be judged from this output (${(e as Error).message})` };
+  }
+}
+
+/** The case's diagnosis of a failure, when it names one and this copy has it. */
+export async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, wire: WireValue): Promise<string | undefined> {
+  const name = c.spec.diagnosis;
+  const judges = name ? await loadStaffJudges(a) : undefined;
+  if (!name || !judges) return undefined;
+  const diagnosis = judges.diagnoses[name];
+  if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
+  const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
+  try {
+    return await withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
+  } catch {
+    return undefined; // a diagnosis is a courtesy: no diagnosis rather than no grade
+  }
+}
+
+/** Runs staff code on the case rebuilt as tensors on the grader's cpu backend, freeing them afterwards. */
+async function withStaffContext<T>(c: LoadedCase, wire: WireValue, extra: Pick<PropertyContext, 'tolerance' | 'options'>, fn: (actual: CaseValue, ctx: PropertyContext) => T | Promise<T>): Promise<T> {
+  const tf = await graderTf();
+  tf.engine().startScope();
+  try {
+    const [actual, expected, ...args] = await Promise.all([wire, c.fixture.expected, ...c.fixture.args].map(toCaseValue));
+    const truth = c.fixture.truth && (await toCaseValue(c.fixture.truth));
+    return await fn(actual, { tf, args, expected, truth, ...extra });
+  } finally {
+    tf.engine().endScope();
+  }
+}
