@@ -24,7 +24,7 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 async function startup(backend: (typeof BACKENDS)[number]): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < REPEATS + 1; i++) {
-    times.push(await timeIt(async () => (await StudentProcess.start({ backend, code: '', entry: 'empty.ts', memoryMb: 2048 })).proc.kill()));
+    times.push(await timeIt(async () => (await StudentProcess.start({ backend, code: '', entry: 'empty.ts', memoryMb: 2048 }, 0)).proc.kill()));
   }
   return median(times.slice(1));
 }

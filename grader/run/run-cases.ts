@@ -19,7 +19,7 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
   try {
     for (const c of cases) {
       if (!proc?.alive) {
-        const started = await StudentProcess.start(opts);
+        const started = await StudentProcess.start(opts, limitFor(c));
         report.processes++;
         proc = started.proc;
         report.backend = proc.backend || report.backend;

@@ -27,7 +27,8 @@ export class BackendError extends Error {
   readonly code = 'BACKEND';
 }
 
-const START_TIMEOUT_MS = 60_000;
+/** Loading (tfjs, the backend, the submission's top level) gets this long, or the case limit if longer. */
+const MIN_LOAD_LIMIT_MS = 10_000;
 const OUTPUT_TAIL = 2000;
 const RSS_POLL_MS = 50;
 
@@ -62,9 +63,10 @@ export class StudentProcess {
   }
 
   /** Starts a process, sets its backend and loads the submission; a load failure comes back as an outcome. */
-  static async start(opts: ProcessOptions): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
+  static async start(opts: ProcessOptions, caseLimitMs: number): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
     const proc = new StudentProcess(await harnessBundle(), opts);
-    const reply = await proc.exchange({ type: 'init', protocol: PROTOCOL_VERSION, backend: opts.backend, code: opts.code, entry: opts.entry }, START_TIMEOUT_MS);
+    const limitMs = Math.max(MIN_LOAD_LIMIT_MS, caseLimitMs);
+    const reply = await proc.exchange({ type: 'init', protocol: PROTOCOL_VERSION, backend: opts.backend, code: opts.code, entry: opts.entry }, limitMs);
     if (reply.type === 'ready') {
       proc.backend = reply.backend;
       proc.backendNote = reply.backendNote;
@@ -73,7 +75,7 @@ export class StudentProcess {
     proc.kill();
     if (reply.type === 'backend-error') throw new BackendError(reply.message);
     if (reply.type === 'load-error') return { proc, loadError: { kind: 'load-error', message: reply.message, stack: reply.stack } };
-    const why = reply.type === 'exit' ? `the student process ${reply.reason} while loading ${opts.entry}` : `no answer from the student process within ${START_TIMEOUT_MS / 1000} s while loading ${opts.entry}`;
+    const why = reply.type === 'exit' ? `the student process ${reply.reason} while loading ${opts.entry}` : `${opts.entry} did not finish loading within ${limitMs / 1000} s (a loop at its top level?)`;
     return { proc, loadError: { kind: 'load-error', message: this.withOutput(why, proc.output) } };
   }
 

@@ -41,6 +41,12 @@ describe('hostile and broken hw1 submissions', () => {
     expect(part(r, 'kmeans').cases[0].message).toMatch(/failed to load: .*process\.exit\(0\)/);
   });
 
+  it('a loop at the top level is stopped while loading, and every case says so', async () => {
+    const r = await gradeFile('hw1', variant('loops-on-load', "import * as tf from '@tensorflow/tfjs';", "import * as tf from '@tensorflow/tfjs';\nfor (;;) {}"), { timeLimitMs: 1000 });
+    expect(r.score).toBe(0);
+    expect(part(r, 'kmeans').cases[0].message).toBe('kmeans.ts did not finish loading within 10 s (a loop at its top level?)');
+  });
+
   it('a syntax error fails every part with the file, line and column', async () => {
     const r = await gradeFile('hw1', variant('syntax-error', 'export function assignClusters(', 'export function assignClusters(('));
     expect(r.score).toBe(0);
