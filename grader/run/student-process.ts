@@ -73,7 +73,7 @@ export class StudentProcess {
       return { proc };
     }
     proc.kill();
-    if (reply.type === 'backend-error') throw new BackendError(reply.message);
+    if (reply.type === 'backend-error') throw new BackendError(`backend '${opts.backend}' is unavailable: ${reply.message} (try --backend wasm)`);
     if (reply.type === 'load-error') return { proc, loadError: { kind: 'load-error', message: reply.message, stack: reply.stack } };
     const why = reply.type === 'exit' ? `the student process ${reply.reason} while loading ${opts.entry}` : `${opts.entry} did not finish loading within ${limitMs / 1000} s (a loop at its top level?)`;
     return { proc, loadError: { kind: 'load-error', message: this.withOutput(why, proc.output) } };

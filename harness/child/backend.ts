@@ -43,8 +43,9 @@ async function loadNative(): Promise<void> {
       await import(pkg);
       return;
     } catch (e) {
-      errors.push(`${pkg} ${(e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' ? 'is not installed' : `failed: ${(e as Error).message.split('\n')[0]}`}`);
+      const missing = ['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND'].includes((e as { code?: string }).code ?? '');
+      if (!missing) errors.push(`${pkg} failed to load: ${(e as Error).message.split('\n')[0]}`);
     }
   }
-  throw new Error(errors.join(', '));
+  throw new Error(errors.length ? errors.join('; ') : '@tensorflow/tfjs-node is not installed');
 }
