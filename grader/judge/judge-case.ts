@@ -10,7 +10,8 @@ import { diagnose, runProperty } from './staff-judges.ts';
 
 /** Turns what the student process returned for one case into a verdict per check. */
 export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome): Promise<CaseResult> {
-  const base = { id: c.spec.id, title: c.spec.title, visibility: c.spec.visibility, weight: c.spec.weight ?? 1 };
+  const output = 'output' in outcome && outcome.output ? { output: outcome.output } : {};
+  const base = { id: c.spec.id, title: c.spec.title, visibility: c.spec.visibility, weight: c.spec.weight ?? 1, ...output };
   if (outcome.kind !== 'result') return { ...base, ...failureOf(outcome, a.manifest.entry), checks: [] };
   const actual = observe(outcome.value);
   const checks: CheckResult[] = [];

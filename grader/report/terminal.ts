@@ -10,6 +10,7 @@ interface CaseGroup {
   status: CaseStatus;
   label: string;
   message?: string;
+  output?: string;
 }
 
 const MARKS: { [s in CaseStatus]: string } = {
@@ -44,12 +45,13 @@ export function renderTerminal(results: Results, colours = pc.isColorSupported):
 
 function groupCases(cases: CaseResult[]): CaseGroup[] {
   const first = cases[0];
-  if (cases.length > 1 && first.status !== 'passed' && cases.every((k) => k.status === first.status && k.message === first.message)) {
+  if (cases.length > 1 && first.status !== 'passed' && cases.every((k) => k.status === first.status && k.message === first.message && !k.output)) {
     return [{ status: first.status, label: `all ${cases.length} cases: ${first.status.replace('-', ' ')}`, message: first.message }];
   }
   return cases.map((k) => ({
     status: k.status,
     label: `${k.id}${k.visibility === 'hidden' ? ' (hidden)' : ''}${k.title ? `: ${k.title}` : ''}`,
     message: k.status === 'passed' && !k.leakedTensors ? undefined : k.message,
+    output: k.output,
   }));
 }

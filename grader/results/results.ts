@@ -22,6 +22,8 @@ export interface CaseResult {
   weight: number;
   ms?: number;
   leakedTensors?: number;
+  /** What the student's code printed during this case (bounded). */
+  output?: string;
 }
 
 export interface PartResult {

@@ -8,8 +8,8 @@ import { harnessBundle } from './harness-bundle.ts';
 
 /** What one call into student code came to, seen from the grader. */
 export type Outcome =
-  | { kind: 'result'; value: WireValue; ms: number; leaked: number; damagedInputs: string[] }
-  | { kind: 'case-error'; errorKind: CaseErrorKind; message: string; stack?: string; ms: number }
+  | { kind: 'result'; value: WireValue; ms: number; leaked: number; damagedInputs: string[]; output?: string }
+  | { kind: 'case-error'; errorKind: CaseErrorKind; message: string; stack?: string; ms: number; output?: string }
   | { kind: 'timeout'; limitMs: number }
   | { kind: 'crashed'; message: string }
   | { kind: 'load-error'; message: string; stack?: string };
@@ -87,10 +87,10 @@ export class StudentProcess {
   async run(caseKey: string, fn: string, args: WireValue[], limitMs: number): Promise<Outcome> {
     const reply = await this.exchange({ type: 'run', caseKey, fn, args }, limitMs);
     if (reply.type === 'result' && reply.caseKey === caseKey) {
-      return { kind: 'result', value: reply.value, ms: reply.ms, leaked: reply.leaked, damagedInputs: reply.damagedInputs };
+      return { kind: 'result', value: reply.value, ms: reply.ms, leaked: reply.leaked, damagedInputs: reply.damagedInputs, output: reply.output };
     }
     if (reply.type === 'case-error' && reply.caseKey === caseKey) {
-      return { kind: 'case-error', errorKind: reply.kind, message: reply.message, stack: reply.stack, ms: reply.ms };
+      return { kind: 'case-error', errorKind: reply.kind, message: reply.message, stack: reply.stack, ms: reply.ms, output: reply.output };
     }
     this.kill();
     if (reply.type === 'timeout') return { kind: 'timeout', limitMs };

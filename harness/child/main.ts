@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { PROTOCOL_VERSION, type ChildMessage, type GraderMessage } from '../protocol/messages.ts';
 import { initBackend } from './backend.ts';
 import { callExport, ExitCalledError } from './call-export.ts';
+import { captureConsole, takeOutput } from './capture-console.ts';
 import { loadSubmission, type SubmissionExports } from './load-submission.ts';
 
 let exports: SubmissionExports | undefined;
@@ -17,6 +18,7 @@ function send(msg: ChildMessage): void {
 }
 
 process.setSourceMapsEnabled(true);
+captureConsole();
 
 process.exit = ((code?: number) => {
   throw new ExitCalledError(`the submission called process.exit(${code ?? ''})`);
@@ -58,7 +60,8 @@ async function handle(msg: GraderMessage): Promise<void> {
   current = msg.caseKey;
   const reply = await callExport(tf, exports, msg);
   current = undefined;
-  send(reply);
+  const output = takeOutput();
+  send(output && (reply.type === 'result' || reply.type === 'case-error') ? { ...reply, output } : reply);
 }
 
 let queue = Promise.resolve();

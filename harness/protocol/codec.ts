@@ -35,6 +35,8 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
   if (Array.isArray(value)) {
+    budget.elements -= value.length;
+    if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
     return { kind: 'array', items: value.map((v, i) => toWire(v, `${where}[${i}]`, depth + 1, budget)) };
   }
   if (typeof value === 'object' && isPlainObject(value)) {

@@ -32,8 +32,10 @@ export type ChildMessage =
       leaked: number;
       /** Names of inputs the call disposed or changed. */
       damagedInputs: string[];
+      /** What the student's code printed during the call (bounded). */
+      output?: string;
     }
-  | { type: 'case-error'; caseKey: string; kind: CaseErrorKind; message: string; stack?: string; ms: number };
+  | { type: 'case-error'; caseKey: string; kind: CaseErrorKind; message: string; stack?: string; ms: number; output?: string };
 
 /** Why a call produced no observation. */
 export type CaseErrorKind = 'not-implemented' | 'missing-export' | 'threw' | 'exit-called' | 'bad-output';

@@ -108,6 +108,15 @@ describe('hostile and broken hw1 submissions', () => {
     expect(part(r, 'kmeansPlusPlusInit').cases[0].message).toMatch(/ERR_ACCESS_DENIED|Access to this API has been restricted/);
   });
 
+  it("what a case prints comes back with that case, bounded", async () => {
+    const r = await gradeFile('hw1', variant('prints', '  return value;\n', "  console.log('F =', value);\n  console.warn('x'.repeat(5000));\n  return value;\n"));
+    expect(failures(r)).toEqual([]);
+    const out = part(r, 'kmeansObjective').cases[0].output!;
+    expect(out).toMatch(/^F = [\d.]+\nxxx/);
+    expect(out).toMatch(/… \(\d+ more characters not shown\)$/);
+    expect(part(r, 'pairwiseSqDistances').cases[0].output).toBeUndefined();
+  });
+
   it('importing anything but tfjs is refused at compile time', async () => {
     const source = "import { readFileSync } from 'node:fs';\nexport const pairwiseSqDistances = () => readFileSync('/etc/passwd');\n";
     const r = await gradeFile('hw1', writeSubmission('hw1', 'imports-fs', source));
