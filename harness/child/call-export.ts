@@ -47,7 +47,7 @@ export async function callExport(tf: typeof tfjs, exports: SubmissionExports, ms
       if (!(e instanceof EncodeError)) throw e;
       return { type: 'case-error', caseKey, kind: 'bad-output', message: e.message, ms };
     }
-    return { type: 'result', caseKey, value, ms, leaked: Math.max(0, created - returned), damagedInputs: damaged(inputs) };
+    return { type: 'result', caseKey, value, ms, leaked: Math.max(0, created - returned), damagedInputs: damaged(inputs, args) };
   } finally {
     tf.engine().endScope();
     tf.disposeVariables();
@@ -60,20 +60,25 @@ function failure(caseKey: string, e: unknown, ms: number): ChildMessage {
   return { type: 'case-error', caseKey, kind, message: err.message, stack: err.stack, ms };
 }
 
-function snapshotInputs(args: unknown[]): InputSnapshot[] {
-  const out: InputSnapshot[] = [];
+/** Every tensor reachable from the arguments, by where it sits (`argument 2.W`). */
+function tensorsIn(args: unknown[]): Map<string, tfjs.Tensor> {
+  const out = new Map<string, tfjs.Tensor>();
   const visit = (v: unknown, name: string): void => {
-    if (v instanceof Object && 'dataSync' in v && 'isDisposed' in v) {
-      const t = v as tfjs.Tensor;
-      const d = t.dataSync() as Float32Array;
-      out.push({ name, tensor: t, bytes: new Uint8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength)) });
-    } else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${name}[${i}]`));
+    if (v instanceof Object && 'dataSync' in v && 'isDisposed' in v) out.set(name, v as tfjs.Tensor);
+    else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${name}[${i}]`));
     else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       for (const [k, x] of Object.entries(v)) visit(x, `${name}.${k}`);
     }
   };
   args.forEach((a, i) => visit(a, `argument ${i + 1}`));
   return out;
+}
+
+function snapshotInputs(args: unknown[]): InputSnapshot[] {
+  return [...tensorsIn(args)].map(([name, tensor]) => {
+    const d = tensor.dataSync() as Float32Array;
+    return { name, tensor, bytes: new Uint8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength)) };
+  });
 }
 
 function countNewTensors(out: unknown, inputs: InputSnapshot[]): number {
@@ -89,12 +94,13 @@ function countNewTensors(out: unknown, inputs: InputSnapshot[]): number {
   return n;
 }
 
-function damaged(inputs: InputSnapshot[]): string[] {
-  return inputs
-    .filter(({ tensor, bytes }) => {
-      if (tensor.isDisposed) return true;
-      const d = tensor.dataSync() as Float32Array;
-      return !Buffer.from(d.buffer, d.byteOffset, d.byteLength).equals(bytes);
-    })
-    .map((i) => (i.tensor.isDisposed ? `${i.name} (disposed)` : `${i.name} (changed)`));
+/** Inputs the call disposed, whose values changed, or that it swapped out of their objects. */
+function damaged(inputs: InputSnapshot[], args: unknown[]): string[] {
+  const now = tensorsIn(args);
+  return inputs.flatMap(({ name, tensor, bytes }) => {
+    if (now.get(name) !== tensor) return [`${name} (replaced in its object)`];
+    if (tensor.isDisposed) return [`${name} (disposed)`];
+    const d = tensor.dataSync() as Float32Array;
+    return Buffer.from(d.buffer, d.byteOffset, d.byteLength).equals(bytes) ? [] : [`${name} (changed)`];
+  });
 }

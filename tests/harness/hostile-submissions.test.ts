@@ -117,6 +117,14 @@ describe('hostile and broken hw1 submissions', () => {
     expect(part(r, 'pairwiseSqDistances').cases[0].output).toBeUndefined();
   });
 
+  it('replacing a tensor inside an input object fails the case and names the field', async () => {
+    const swap = "  (p0 as { W: tf.Tensor2D }).W = tf.zerosLike(p0.W);\n  const { epochs, batchSize, lr, k } = options;";
+    const file = writeVariant('hw3', { name: 'swaps-input-field', edits: [{ find: '  const { epochs, batchSize, lr, k } = options;', replace: swap }] });
+    const r = await gradeFile('hw3', file);
+    expect(lostParts(r)).toEqual(['trainRBM']);
+    expect(part(r, 'trainRBM').cases[0].message).toContain('argument 2.W (replaced in its object)');
+  });
+
   it('importing anything but tfjs is refused at compile time', async () => {
     const source = "import { readFileSync } from 'node:fs';\nexport const pairwiseSqDistances = () => readFileSync('/etc/passwd');\n";
     const r = await gradeFile('hw1', writeSubmission('hw1', 'imports-fs', source));
