@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
+import childMessageSchema from '../schemas/child-message.schema.json' with { type: 'json' };
 import fixtureSchema from '../schemas/fixture.schema.json' with { type: 'json' };
 import manifestSchema from '../schemas/manifest.schema.json' with { type: 'json' };
 import resultsSchema from '../schemas/results.schema.json' with { type: 'json' };
 import wireSchema from '../schemas/wire-value.schema.json' with { type: 'json' };
 
-export type SchemaName = 'manifest' | 'fixture' | 'results';
+export type SchemaName = 'manifest' | 'fixture' | 'results' | 'child-message';
 
 /** A data file that does not match its schema, with the file and the JSON path of the first problem. */
 export class ValidationError extends Error {
@@ -25,6 +26,7 @@ const validators = {
   manifest: ajv.compile(manifestSchema),
   fixture: ajv.compile(fixtureSchema),
   results: ajv.compile(resultsSchema),
+  'child-message': ajv.compile(childMessageSchema),
 };
 
 /** Checks `data` against a schema kept in grader/schemas, naming `file` in the error. */

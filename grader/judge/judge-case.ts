@@ -13,7 +13,12 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   const output = 'output' in outcome && outcome.output ? { output: outcome.output } : {};
   const base = { id: c.spec.id, title: c.spec.title, visibility: c.spec.visibility, weight: c.spec.weight ?? 1, ...output };
   if (outcome.kind !== 'result') return { ...base, ...failureOf(outcome, a.manifest.entry), checks: [] };
-  const actual = observe(outcome.value);
+  let actual: Observed;
+  try {
+    actual = observe(outcome.value);
+  } catch (e) {
+    return { ...base, status: 'failed', message: `returned data that cannot be read: ${(e as Error).message}`, checks: [], ms: outcome.ms };
+  }
   const checks: CheckResult[] = [];
   let unjudged = 0;
   let firstFailed: CheckSpec | undefined;

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMes
 import type { WireValue } from '../../harness/protocol/values.ts';
 import path from 'node:path';
 import { ROOT } from '../paths.ts';
+import { validate } from '../definition/validate.ts';
 import { harnessBundle } from './harness-bundle.ts';
 
 /** What one call into student code came to, seen from the grader. */
@@ -52,7 +53,7 @@ export class StudentProcess {
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-OUTPUT_TAIL));
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    this.child.on('message', (m: ChildMessage) => this.pending?.(m));
+    this.child.on('message', (m: unknown) => this.receive(m));
     this.child.on('exit', (code, signal) => {
       const oom = /heap out of memory|Reached heap limit/.test(this.output);
       this.exited ??= oom ? `ran out of memory (heap limit ${opts.memoryMb} MB)` : signal ? `was killed by ${signal}` : `exited with code ${code}`;
@@ -122,6 +123,21 @@ export class StudentProcess {
       this.pending = settle;
       this.child.send(msg);
     });
+  }
+
+  /** Student code can call process.send too: a message that is not well-formed stops the process. */
+  private receive(m: unknown): void {
+    if (this.exited) return; // a process being stopped has nothing more to say
+    let msg: ChildMessage;
+    try {
+      msg = validate<ChildMessage>('child-message', m, 'message from the student process');
+    } catch (e) {
+      this.exited = `sent a malformed message (${(e as Error).message})`;
+      this.kill();
+      this.pending?.({ type: 'exit', reason: this.exited });
+      return;
+    }
+    this.pending?.(msg);
   }
 
   private checkMemory(): void {

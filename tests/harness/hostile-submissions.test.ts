@@ -125,6 +125,15 @@ describe('hostile and broken hw1 submissions', () => {
     expect(part(r, 'trainRBM').cases[0].message).toContain('argument 2.W (replaced in its object)');
   });
 
+  it('a forged message to the grader stops the student process and costs only that case', async () => {
+    const forge = "  process.send!({ type: 'result', caseKey: 'x', value: { kind: 'tensor', dtype: 'float64', shape: [-1], data: '' } });\n  const draws";
+    const r = await gradeFile('hw1', variant('forges-message', PLUSPLUS_START, forge));
+    expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
+    const c = part(r, 'kmeansPlusPlusInit').cases[0];
+    expect(c.message).toContain('sent a malformed message');
+    expect(c.status).toBe('crashed');
+  });
+
   it('importing anything but tfjs is refused at compile time', async () => {
     const source = "import { readFileSync } from 'node:fs';\nexport const pairwiseSqDistances = () => readFileSync('/etc/passwd');\n";
     const r = await gradeFile('hw1', writeSubmission('hw1', 'imports-fs', source));
