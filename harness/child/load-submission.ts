@@ -12,6 +12,8 @@ type CompilableModule = Module & { _compile(code: string, filename: string): voi
  * stack traces name the student's own lines.
  */
 export function loadSubmission(code: string, entry: string, tf: typeof tfjs): SubmissionExports {
+  // Enabled only now: source maps slow the loading of every module after this (tfjs's backends).
+  process.setSourceMapsEnabled(true);
   const filename = `/submission/${entry}`;
   const mod = new Module(filename) as CompilableModule;
   mod.require = ((name: string): unknown => {

@@ -17,7 +17,6 @@ function send(msg: ChildMessage): void {
   process.send?.(msg);
 }
 
-process.setSourceMapsEnabled(true);
 captureConsole();
 
 process.exit = ((code?: number) => {
