@@ -4,6 +4,7 @@ import type { Assignment } from './definition/manifest.ts';
 import { validate } from './definition/validate.ts';
 import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
 import { judgeCase } from './judge/judge-case.ts';
+import { preloadStaffJudges } from './judge/staff-judges.ts';
 import { shown } from './paths.ts';
 import { RESULTS_VERSION, type CaseResult, type Results } from './results/results.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
@@ -30,6 +31,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const { cases, hiddenAvailable } = loadFixtures(a);
   const compiled = await compileOrFail(opts.file);
   const compileMs = performance.now() - start;
+  preloadStaffJudges(a);
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
   const [rejected, run] =
     typeof compiled === 'string'

@@ -31,6 +31,17 @@ function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
   return loaded.get(file)!;
 }
 
+/**
+ * Starts loading tfjs and the staff judges in the grader while the student
+ * process runs, when the assignment has any (they take ~0.5 s to load).
+ */
+export function preloadStaffJudges(a: Assignment): void {
+  const uses = a.manifest.parts.some((p) => p.cases.some((c) => c.diagnosis || c.checks.some((k) => k.comparator === 'property')));
+  if (!uses) return;
+  graderTf().catch(() => undefined);
+  loadStaffJudges(a).catch(() => undefined); // the error resurfaces where the judges are used
+}
+
 /** Rebuilds a wire value as tensors on the grader's cpu backend, for a property to compute with. */
 async function toCaseValue(w: WireValue): Promise<CaseValue> {
   const tf = await graderTf();
