@@ -5,7 +5,7 @@ import type { WireValue } from '../../harness/protocol/values.ts';
 import path from 'node:path';
 import { ROOT } from '../paths.ts';
 import { validate } from '../definition/validate.ts';
-import { harnessBundle } from './harness-bundle.ts';
+import { bundleEntry } from '../bundle-entry.ts';
 
 /** What one call into student code came to, seen from the grader. */
 export type Outcome =
@@ -65,7 +65,8 @@ export class StudentProcess {
 
   /** Starts a process, sets its backend and loads the submission; a load failure comes back as an outcome. */
   static async start(opts: ProcessOptions, caseLimitMs: number): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
-    const proc = new StudentProcess(await harnessBundle(), opts);
+    // Plain node, no TypeScript loader: ~0.4 s less per student process.
+    const proc = new StudentProcess(await bundleEntry('harness/child/main.ts'), opts);
     const limitMs = Math.max(MIN_LOAD_LIMIT_MS, caseLimitMs);
     const reply = await proc.exchange({ type: 'init', protocol: PROTOCOL_VERSION, backend: opts.backend, code: opts.code, entry: opts.entry }, limitMs);
     if (reply.type === 'ready') {

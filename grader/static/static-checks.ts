@@ -1,17 +1,30 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { bundleEntry } from '../bundle-entry.ts';
 import type { Manifest } from '../definition/manifest.ts';
+import type { Violation } from './banned-calls.ts';
 
 /** Why a part is rejected without running, by export name. */
 export type Rejections = Map<string, string>;
 
-/** Runs the manifest's static rules on the submission's source; ts-morph loads only when there are rules. */
+/**
+ * Runs the manifest's static rules on the submission's source, in a worker
+ * thread so that loading ts-morph overlaps the student process instead of
+ * blocking the grader's event loop.
+ */
 export async function staticChecks(manifest: Manifest, file: string): Promise<Rejections> {
   const rules = manifest.staticChecks ?? [];
   const out: Rejections = new Map();
   if (!rules.length) return out;
-  const { findBannedCalls } = await import('./banned-calls.ts');
-  for (const v of findBannedCalls(path.basename(file), readFileSync(file, 'utf8'), rules)) {
+  const workerData = { fileName: path.basename(file), source: readFileSync(file, 'utf8'), rules };
+  const worker = new Worker(await bundleEntry('grader/static/banned-calls-worker.ts'), { workerData });
+  const violations = await new Promise<Violation[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
+  for (const v of violations) {
     if (!out.has(v.fn)) out.set(v.fn, `${v.fn} uses ${v.call} (${path.basename(file)}:${v.line}): ${v.reason}`);
   }
   return out;
