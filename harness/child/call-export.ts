@@ -26,11 +26,11 @@ export async function callExport(tf: typeof tfjs, exports: SubmissionExports, ms
     return { type: 'case-error', caseKey, kind: 'missing-export', message, ms: 0 };
   }
   tf.engine().startScope();
-  const start = performance.now();
   try {
     const args = msg.args.map((a) => fromWire(a, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => makeRng(tf, seed) }));
     const inputs = snapshotInputs(args);
     const before = tf.memory().numTensors;
+    const start = performance.now();
     let out: unknown;
     try {
       out = await (fn as (...a: unknown[]) => unknown)(...args);
