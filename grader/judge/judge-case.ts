@@ -19,11 +19,12 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   } catch (e) {
     return { ...base, status: 'failed', message: `returned data that cannot be read: ${(e as Error).message}`, checks: [], ms: outcome.ms };
   }
+  const references = referencesOf(c);
   const checks: CheckResult[] = [];
   let unjudged = 0;
   let firstFailed: CheckSpec | undefined;
   for (const spec of c.spec.checks) {
-    const check = await runCheck(a, c, spec, actual, outcome.value);
+    const check = await runCheck(a, c, spec, actual, outcome.value, references);
     if (check) checks.push(check);
     else unjudged++;
     if (check && !check.pass) firstFailed ??= spec;
@@ -48,12 +49,17 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   };
 }
 
+/** The fixture's expected output and truth, decoded once per case rather than once per check. */
+function referencesOf(c: LoadedCase): { reference: Observed; truth?: Observed } {
+  return { reference: observe(c.fixture.expected), truth: c.fixture.truth && observe(c.fixture.truth) };
+}
+
 /** The check's result, or undefined for a property this copy of the course does not have. */
-async function runCheck(a: Assignment, c: LoadedCase, spec: CheckSpec, actual: Observed, wire: WireValue): Promise<CheckResult | undefined> {
-  const reference = spec.against === 'truth' ? c.fixture.truth : c.fixture.expected;
-  if (!reference) throw new Error(`${c.key}: a check compares with the truth, but the fixture has none`);
+async function runCheck(a: Assignment, c: LoadedCase, spec: CheckSpec, actual: Observed, wire: WireValue, refs: ReturnType<typeof referencesOf>): Promise<CheckResult | undefined> {
+  const reference = spec.against === 'truth' ? refs.truth : refs.reference;
+  if (reference === undefined) throw new Error(`${c.key}: a check compares with the truth, but the fixture has none`);
   const tolerance = spec.tolerance === undefined ? undefined : a.manifest.tolerances[spec.tolerance];
-  const verdict = spec.comparator === 'property' ? await runProperty(a, c, spec, tolerance, wire) : runComparator(spec, tolerance, actual, observe(reference));
+  const verdict = spec.comparator === 'property' ? await runProperty(a, c, spec, tolerance, wire) : runComparator(spec, tolerance, actual, reference);
   return verdict && { what: describeCheck(spec), pass: verdict.pass, message: verdict.message };
 }
 
