@@ -74,7 +74,7 @@ async function generate(a: Assignment, generators: GeneratorTable, part: PartSpe
     };
     tf.engine().startScope();
     try {
-      const made = gen(spec.params, ctx);
+      const made = gen.generate(spec.params, ctx);
       const base = { schemaVersion: FIXTURE_VERSION, assignment: a.manifest.id, part: part.id, case: spec.id, spec: specOf(spec), attempt, rejected };
       return { ...base, args: made.args.map((v, i) => toWire(v, `argument ${i + 1}`)), expected: { kind: 'null' }, ...(made.truth === undefined ? {} : { truth: toWire(made.truth as CaseValue, 'truth') }) };
     } catch (e) {

@@ -55,7 +55,7 @@ export async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec,
   const judge = judges.properties[spec.property!];
   if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
   try {
-    return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, judge);
+    return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, (actual, ctx) => judge.judge(actual, ctx));
   } catch (e) {
     // Staff code meeting an output it did not expect must cost this check, not the whole grading run.
     return { pass: false, message: `could not be judged from this output (${(e as Error).message})` };
