@@ -3,12 +3,8 @@ import path from 'node:path';
 import { comparators } from '../judge/comparators/index.ts';
 import { ASSIGNMENTS_DIR, FIXTURES_DIR, SOLUTIONS_DIR, shown } from '../paths.ts';
 import { MANIFEST_VERSION, type Assignment, type Manifest } from './manifest.ts';
-import { readJson, ValidationError } from './validate.ts';
-
-/** An assignment name that matches no folder, or a manifest that is inconsistent. */
-export class DefinitionError extends Error {
-  readonly code = 'BAD_DEFINITION';
-}
+import { GraderError } from '../errors.ts';
+import { dataError, readJson } from './validate.ts';
 
 /** Names the user may type: `hw1` or the folder name `hw1-kmeans`. */
 export function listAssignments(): string[] {
@@ -21,12 +17,12 @@ export function loadAssignment(name: string): Assignment {
   const all = listAssignments();
   const folder = all.find((d) => d === name || d.split('-')[0] === name);
   if (!folder) {
-    throw new DefinitionError(`no assignment '${name}' (available: ${all.map((d) => `${d.split('-')[0]} (${d})`).join(', ') || 'none'})`);
+    throw new GraderError('USAGE', `no assignment '${name}' (available: ${all.map((d) => `${d.split('-')[0]} (${d})`).join(', ') || 'none'})`);
   }
   const dir = path.join(ASSIGNMENTS_DIR, folder);
   const manifest = readManifest(path.join(dir, 'manifest.json'));
   if (manifest.id !== folder) {
-    throw new DefinitionError(`${shown(path.join(dir, 'manifest.json'))}: /id: is '${manifest.id}' but the folder is '${folder}'`);
+    throw new GraderError('BAD_DEFINITION', `${shown(path.join(dir, 'manifest.json'))}: /id: is '${manifest.id}' but the folder is '${folder}'`);
   }
   return {
     manifest,
@@ -45,35 +41,35 @@ export function readManifest(file: string): Manifest {
 
 function checkConsistency(m: Manifest, file: string): Manifest {
   if (m.schemaVersion !== MANIFEST_VERSION) {
-    throw new ValidationError(file, '/schemaVersion', `version ${m.schemaVersion} is not read by this grader (it reads ${MANIFEST_VERSION})`);
+    throw dataError(file, '/schemaVersion', `version ${m.schemaVersion} is not read by this grader (it reads ${MANIFEST_VERSION})`, 'BAD_DEFINITION');
   }
   const partIds = new Set<string>();
   m.parts.forEach((part, p) => {
-    if (partIds.has(part.id)) throw new ValidationError(file, `/parts/${p}/id`, `duplicate part '${part.id}'`);
+    if (partIds.has(part.id)) throw dataError(file, `/parts/${p}/id`, `duplicate part '${part.id}'`, 'BAD_DEFINITION');
     partIds.add(part.id);
     const caseIds = new Set<string>();
     part.cases.forEach((c, i) => {
       const at = `/parts/${p}/cases/${i}`;
-      if (caseIds.has(c.id)) throw new ValidationError(file, `${at}/id`, `duplicate case '${c.id}' in part '${part.id}'`);
+      if (caseIds.has(c.id)) throw dataError(file, `${at}/id`, `duplicate case '${c.id}' in part '${part.id}'`, 'BAD_DEFINITION');
       caseIds.add(c.id);
       c.checks.forEach((check, k) => {
         if (check.tolerance !== undefined && !(check.tolerance in m.tolerances)) {
-          throw new ValidationError(file, `${at}/checks/${k}/tolerance`, `unknown tolerance '${check.tolerance}' (defined: ${Object.keys(m.tolerances).join(', ')})`);
+          throw dataError(file, `${at}/checks/${k}/tolerance`, `unknown tolerance '${check.tolerance}' (defined: ${Object.keys(m.tolerances).join(', ')})`, 'BAD_DEFINITION');
         }
         if (check.comparator !== 'property' && !comparators.has(check.comparator)) {
-          throw new ValidationError(file, `${at}/checks/${k}/comparator`, `unknown comparator '${check.comparator}' (known: ${[...comparators.keys(), 'property'].join(', ')})`);
+          throw dataError(file, `${at}/checks/${k}/comparator`, `unknown comparator '${check.comparator}' (known: ${[...comparators.keys(), 'property'].join(', ')})`, 'BAD_DEFINITION');
         }
         if (check.comparator === 'property' && !check.property) {
-          throw new ValidationError(file, `${at}/checks/${k}`, "a 'property' check needs a 'property' name");
+          throw dataError(file, `${at}/checks/${k}`, "a 'property' check needs a 'property' name", 'BAD_DEFINITION');
         }
       });
     });
   });
   (m.staticChecks ?? []).forEach((s, i) => {
     const unknown = s.functions.find((f) => !partIds.has(f));
-    if (unknown) throw new ValidationError(file, `/staticChecks/${i}/functions`, `'${unknown}' is not a part`);
+    if (unknown) throw dataError(file, `/staticChecks/${i}/functions`, `'${unknown}' is not a part`, 'BAD_DEFINITION');
   });
   const total = m.parts.reduce((a, p) => a + p.points, 0);
-  if (Math.abs(total - 100) > 1e-9) throw new ValidationError(file, '/parts', `points add up to ${total}, not 100`);
+  if (Math.abs(total - 100) > 1e-9) throw dataError(file, '/parts', `points add up to ${total}, not 100`, 'BAD_DEFINITION');
   return m;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject } from 'ajv';
+import { GraderError, type ErrorCode } from '../errors.ts';
 import childMessageSchema from '../schemas/child-message.schema.json' with { type: 'json' };
 import fixtureSchema from '../schemas/fixture.schema.json' with { type: 'json' };
 import manifestSchema from '../schemas/manifest.schema.json' with { type: 'json' };
@@ -8,16 +9,9 @@ import wireSchema from '../schemas/wire-value.schema.json' with { type: 'json' }
 
 export type SchemaName = 'manifest' | 'fixture' | 'results' | 'child-message';
 
-/** A data file that does not match its schema, with the file and the JSON path of the first problem. */
-export class ValidationError extends Error {
-  readonly code = 'INVALID_DATA';
-  constructor(
-    readonly file: string,
-    readonly pointer: string,
-    detail: string,
-  ) {
-    super(`${file}: ${pointer || '(top level)'}: ${detail}`);
-  }
+/** A data file that is wrong at a JSON path: the error names both, as `file: /path: detail`. */
+export function dataError(file: string, pointer: string, detail: string, code: ErrorCode = 'INVALID_DATA'): GraderError {
+  return new GraderError(code, `${file}: ${pointer || '(top level)'}: ${detail}`);
 }
 
 const ajv = new Ajv({ strict: true, allErrors: false });
@@ -38,20 +32,25 @@ export function validate<T>(schema: SchemaName, data: unknown, file: string): T 
 
 /** Reads and validates a JSON file. */
 export function readJson<T>(schema: SchemaName, file: string): T {
+  return parseJson<T>(schema, readFileSync(file, 'utf8'), file);
+}
+
+/** Parses and validates JSON text read from `file`. */
+export function parseJson<T>(schema: SchemaName, text: string, file: string): T {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (e) {
-    throw new ValidationError(file, '', `not valid JSON (${(e as Error).message})`);
+    throw dataError(file, '', `not valid JSON (${(e as Error).message})`);
   }
   return validate<T>(schema, data, file);
 }
 
-function toError(file: string, errors: ErrorObject[]): ValidationError {
+function toError(file: string, errors: ErrorObject[]): GraderError {
   // oneOf failures report every branch; the most specific one is the deepest path.
   const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
-  if (!e) return new ValidationError(file, '', 'does not match its schema');
+  if (!e) return dataError(file, '', 'does not match its schema');
   const extra = e.keyword === 'additionalProperties' ? ` ('${(e.params as { additionalProperty: string }).additionalProperty}')` : '';
   const allowed = e.keyword === 'enum' ? ` (one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
-  return new ValidationError(file, e.instancePath, `${e.message ?? 'invalid'}${extra}${allowed}`);
+  return dataError(file, e.instancePath, `${e.message ?? 'invalid'}${extra}${allowed}`);
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ROOT } from '../paths.ts';
 import { validate } from '../definition/validate.ts';
 import { bundleEntry } from '../bundle-entry.ts';
+import { GraderError } from '../errors.ts';
 
 /** What one call into student code came to, seen from the grader. */
 export type Outcome =
@@ -23,10 +24,6 @@ export interface ProcessOptions {
   memoryMb: number;
 }
 
-/** The backend asked for cannot start: a usage error, not the student's fault. */
-export class BackendError extends Error {
-  readonly code = 'BACKEND';
-}
 
 /** Loading (tfjs, the backend, the submission's top level) gets this long, or the case limit if longer. */
 const MIN_LOAD_LIMIT_MS = 10_000;
@@ -75,7 +72,7 @@ export class StudentProcess {
       return { proc };
     }
     proc.kill();
-    if (reply.type === 'backend-error') throw new BackendError(`backend '${opts.backend}' is unavailable: ${reply.message} (try --backend wasm)`);
+    if (reply.type === 'backend-error') throw new GraderError('BACKEND', `backend '${opts.backend}' is unavailable: ${reply.message} (try --backend wasm)`);
     if (reply.type === 'load-error') return { proc, loadError: { kind: 'load-error', message: reply.message, stack: reply.stack } };
     const why = reply.type === 'exit' ? `the student process ${reply.reason} while loading ${opts.entry}` : `${opts.entry} did not finish loading within ${limitMs / 1000} s (a loop at its top level?)`;
     return { proc, loadError: { kind: 'load-error', message: this.withOutput(why, proc.output) } };

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Message, type Plugin } from 'esbuild';
+import { GraderError } from '../errors.ts';
 import { shown } from '../paths.ts';
 
 export interface CompiledSubmission {
@@ -10,18 +11,13 @@ export interface CompiledSubmission {
   code: string;
 }
 
-/** The submission cannot be compiled: a syntax error, a missing file, a forbidden import. */
-export class SubmissionCompileError extends Error {
-  readonly code = 'COMPILE';
-}
-
 /** `--submission` may name the file or the folder that holds `entry`. */
 export function resolveSubmission(fileOrFolder: string, entry: string): string {
   const p = path.resolve(fileOrFolder);
-  if (!existsSync(p)) throw new SubmissionCompileError(`submission not found: ${p}`);
+  if (!existsSync(p)) throw new GraderError('USAGE', `submission not found: ${p}`);
   if (!statSync(p).isDirectory()) return p;
   const inside = path.join(p, entry);
-  if (!existsSync(inside)) throw new SubmissionCompileError(`${shown(p)} holds no ${entry}`);
+  if (!existsSync(inside)) throw new GraderError('USAGE', `${shown(p)} holds no ${entry}`);
   return inside;
 }
 
@@ -57,7 +53,7 @@ export async function compileSubmission(file: string): Promise<CompiledSubmissio
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors?.length) throw e;
-    throw new SubmissionCompileError(errors.map(formatMessage).join('\n'));
+    throw new GraderError('COMPILE', errors.map(formatMessage).join('\n'));
   }
 }
 

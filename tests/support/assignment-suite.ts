@@ -12,7 +12,7 @@ export function assignmentSuite(assignment: string, variants: { bugs: Variant[];
       const r = await gradeFile(assignment, referenceFile(assignment), { backend });
       expect(failures(r)).toEqual([]);
       expect(r.score).toBe(100);
-      expect(r.backend).toBe(backend);
+      expect(r.provenance.backend).toBe(backend);
     });
 
     it('the stub scores 0, with "not implemented" for every case and no crash', async () => {
