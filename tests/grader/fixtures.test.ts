@@ -37,7 +37,7 @@ describe('fixtures', () => {
     /** A one-function assignment whose generator refuses draws below `threshold`. */
     const edgy = (threshold: number) =>
       syntheticAssignment({
-        generators: `{ edgy(p, ctx) { const u = ctx.random(); if (u < ${threshold}) ctx.reject('u = ' + u); return { args: [u] }; } }`,
+        generators: `{ edgy: { params: { type: 'object' }, generate(p, ctx) { const u = ctx.random(); if (u < ${threshold}) ctx.reject('u = ' + u); return { args: [u] }; } } }`,
         cases: [{ id: 'c', seed: 7, generator: 'edgy', checks: [{ comparator: 'scalar' }] }],
       });
 
