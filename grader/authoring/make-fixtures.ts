@@ -37,7 +37,7 @@ export async function makeFixtures(a: Assignment): Promise<string[]> {
   const written = drafts.map((d) => {
     const outcome = run.outcomes.get(d.key)!;
     if (outcome.kind !== 'result') throw new GraderError('FIXTURE', `the reference solution fails on ${d.key}: ${'message' in outcome ? outcome.message : outcome.kind}`);
-    const fixture = validate<Fixture>('fixture', { ...d.fixture, expected: outcome.value }, d.key);
+    const fixture = validate('fixture', { ...d.fixture, expected: outcome.value }, d.key);
     const file = fixturePath(a, d.spec.visibility, d.part, d.spec);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(fixture, null, 1)}\n`);
