@@ -5,7 +5,7 @@ import { comparators } from '../judge/comparators/index.ts';
 import { shown } from '../paths.ts';
 import { staticRules } from '../static/rules.ts';
 import { courseLayout, type CourseLayout } from './course-layout.ts';
-import { MANIFEST_VERSION, type Assignment, type CaseDecl, type CaseSpec, type HiddenCasesFile, type Manifest, type ManifestFile, type PartDecl } from './manifest.ts';
+import { MANIFEST_VERSION, type Assignment, type CaseDecl, type CaseSpec, type HiddenCasesFile, type Manifest, type ManifestFile, type PartDecl, type Where } from './manifest.ts';
 import { check, dataError, parseText, validate } from './validate.ts';
 
 /** The file, relative to solutions/<hw>/, that declares an assignment's hidden cases. */
@@ -98,8 +98,6 @@ export function resolveManifest(file: ManifestFile, name: string, hidden?: { fil
   return { ...rest, parts };
 }
 
-type Where = { file: string; pointer: string };
-
 function resolveCase(m: ManifestFile, part: PartDecl, c: CaseDecl, visibility: CaseSpec['visibility'], at: Where, defaultsAt: Where): CaseSpec {
   const d = part.defaults ?? {};
   const generator = c.generator ?? d.generator;
@@ -120,6 +118,7 @@ function resolveCase(m: ManifestFile, part: PartDecl, c: CaseDecl, visibility: C
     ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(c.timeLimitMs === undefined ? {} : { timeLimitMs: c.timeLimitMs }),
     ...(c.weight === undefined ? {} : { weight: c.weight }),
+    at: { case: at, checks: from },
   };
 }
 

@@ -88,6 +88,12 @@ export interface HiddenCasesFile {
   parts: { [partId: string]: CaseDecl[] };
 }
 
+/** A place in a definition file, for errors: `file: /json/pointer`. */
+export interface Where {
+  file: string;
+  pointer: string;
+}
+
 /** A case with its part's defaults applied: what the grader and the fixture maker use. */
 export interface CaseSpec {
   id: string;
@@ -100,6 +106,8 @@ export interface CaseSpec {
   diagnosis?: string;
   timeLimitMs?: number;
   weight?: number;
+  /** Where the case and its checks are declared (its checks may come from the part's defaults). */
+  at?: { case: Where; checks: Where };
 }
 
 export interface PartSpec {
