@@ -47,6 +47,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
     title: a.manifest.title,
     submission: shown(opts.file),
     backend: run.backend,
+    sandbox: run.sandbox,
     score: round(parts.reduce((s, p) => s + p.score, 0)),
     maxScore: parts.reduce((s, p) => s + p.maxScore, 0),
     hiddenGraded: hiddenAvailable,
@@ -70,7 +71,7 @@ async function compileOrFail(file: string) {
 
 function failAll(cases: LoadedCase[], message: string, backend: string): RunReport {
   const outcome: Outcome = { kind: 'load-error', message };
-  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0 };
+  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, sandbox: 'none (nothing ran)', notes: [] };
 }
 
 function limitOf(opts: GradeOptions, c: LoadedCase): number {
@@ -95,5 +96,6 @@ function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
   if (!hiddenAvailable) w.push('Only public cases were graded here: your grade is decided with hidden cases as well.');
   if (run.backendNote) w.push(`Backend: ${run.backend} (${run.backendNote}).`);
   if (run.processes > 1) w.push(`The student process was restarted ${run.processes - 1} time(s) after a hang or crash.`);
+  w.push(...run.notes);
   return w;
 }

@@ -41,6 +41,8 @@ export interface Results {
   title: string;
   submission: string;
   backend: string;
+  /** What isolated the student process (grader/run/sandbox.ts); absent when nothing ran. */
+  sandbox?: string;
   score: number;
   maxScore: number;
   /** False when only public fixtures were available (a student's handout). */

@@ -53,9 +53,14 @@ function tensorToWire(t: TensorLike, where: string, budget: { elements: number }
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
     throw new EncodeError(`${where} has dtype ${dtype}; expected float32, int32 or bool`);
   }
-  budget.elements -= sizeOf(t.shape);
+  if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new EncodeError(`${where} has a shape that is not a list of sizes`);
+  const size = sizeOf(t.shape);
+  budget.elements -= size;
   if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
-  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(typedOf(dtype, t.dataSync())) };
+  const data = typedOf(dtype, t.dataSync());
+  // Anything tensor-shaped is read this way, so its data must be as long as its shape says.
+  if (data.length !== size) throw new EncodeError(`${where} claims shape [${t.shape.join(', ')}] (${size} elements) but holds ${data.length} values`);
+  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(data) };
 }
 
 /** tfjs may hand back a Float32Array for int32 data (wasm): convert explicitly. */
