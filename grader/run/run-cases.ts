@@ -37,6 +37,7 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
       }
       report.outcomes.set(c.key, await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c)));
       chargeLateErrors(report, proc.takeLateErrors());
+      if (proc.tampered) report.notes.push(proc.tampered);
     }
     return report;
   } finally {
@@ -46,10 +47,10 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
 
 /** A late error costs the case whose work threw it, never the case running when it surfaced. */
 function chargeLateErrors(report: RunReport, late: LateError[]): void {
-  for (const { caseKey, message } of late) {
+  for (const { caseKey, message, stack } of late) {
     const owner = caseKey === undefined ? undefined : report.outcomes.get(caseKey);
     if (caseKey !== undefined && owner) {
-      report.outcomes.set(caseKey, { kind: 'case-error', errorKind: 'threw', message: `work this function left running threw after it returned: ${message}`, ms: 0 });
+      report.outcomes.set(caseKey, { kind: 'case-error', errorKind: 'threw', message: `work this function left running threw after it returned: ${message}`, stack, ms: 0 });
     } else {
       report.notes.push(`Work the submission started while loading threw later: ${message}`);
     }

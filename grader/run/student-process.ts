@@ -39,6 +39,7 @@ export class BackendError extends Error {
 export interface LateError {
   caseKey?: string;
   message: string;
+  stack?: string;
 }
 
 type Reply = ChildMessage | { type: 'exit'; reason: string } | { type: 'timeout' };
@@ -59,6 +60,8 @@ export class StudentProcess {
   private exited?: string;
   private watchdog: NodeJS.Timeout;
   private late: LateError[] = [];
+  /** Why this process was stopped after a case that changed a shared built-in, for the report. */
+  tampered?: string;
   /** Messages that arrived while nothing waited (two frames can come in one read). */
   private inbox: ChildMessage[] = [];
 
@@ -124,6 +127,11 @@ export class StudentProcess {
   /** Runs one case; a hang or a crash kills the process, and the caller starts a fresh one. */
   async run(caseKey: string, fn: string, args: WireValue[], limitMs: number): Promise<Outcome> {
     const reply = await this.exchange({ type: 'run', caseKey, fn, args }, limitMs);
+    if ((reply.type === 'result' || reply.type === 'case-error') && reply.tampered) {
+      // Later cases, of innocent parts too, would run on the changed built-in.
+      this.tampered = `${caseKey} replaced ${reply.tampered}, which every case shares: the cases after it ran in a fresh process.`;
+      this.kill();
+    }
     if (reply.type === 'result' && reply.caseKey === caseKey) {
       return { kind: 'result', value: reply.value, ms: reply.ms, leaked: reply.leaked, damagedInputs: reply.damagedInputs, output: reply.output };
     }
@@ -182,7 +190,7 @@ export class StudentProcess {
     try {
       for (const body of reader.push(chunk)) {
         const msg = validate<ChildMessage>('child-message', JSON.parse(body), 'message from the student process');
-        if (msg.type === 'late-error') this.late.push({ caseKey: msg.caseKey, message: msg.message });
+        if (msg.type === 'late-error') this.late.push({ caseKey: msg.caseKey, message: msg.message, stack: msg.stack });
         else if (this.pending) this.pending(msg);
         else this.inbox.push(msg);
       }

@@ -78,9 +78,11 @@ function failure(caseKey: string, e: unknown, ms: number): ChildMessage {
 export function describe(e: unknown): { message: string; stack?: string } {
   try {
     const isError = e instanceof Error;
-    const message = isError ? String(e.message) : `threw a non-Error value: ${String(e)}`;
-    const stack = isError && typeof e.stack === 'string' ? capText(e.stack, TEXT_CAPS.stack) : undefined;
-    return { message: capText(message, TEXT_CAPS.message), stack };
+    const raw = isError ? String(e.message) : `threw a non-Error value: ${String(e)}`;
+    const message = capText(raw, TEXT_CAPS.message);
+    // A stack starts with the message: cut it there too, or a long message would push the location out of the cap.
+    const stack = isError && typeof e.stack === 'string' ? capText(message === raw ? e.stack : e.stack.replace(raw, message), TEXT_CAPS.stack) : undefined;
+    return { message, stack };
   } catch {
     return { message: 'threw a value that cannot be described' };
   }

@@ -15,6 +15,7 @@ import { confineSignals } from './confine-signals.ts';
 import { cutNetwork } from './cut-network.ts';
 import { loadSubmission, type SubmissionExports } from './load-submission.ts';
 import { makeObserver } from './observe.ts';
+import { watchBuiltins } from './watch-builtins.ts';
 import { capText, setImmediateOriginal } from './primordials.ts';
 
 type InitMessage = Extract<GraderMessage, { type: 'init' }>;
@@ -30,6 +31,7 @@ interface Current {
 const obs = makeObserver(tf);
 let exports: SubmissionExports | undefined;
 let current: Current | undefined;
+let changedBuiltin: () => string | undefined = () => undefined;
 
 captureConsole();
 trackTimers();
@@ -37,17 +39,24 @@ process.exit = ((code?: number) => {
   throw new ExitCalledError(`the submission called process.exit(${code ?? ''})`);
 }) as typeof process.exit;
 
-// An error no caller catches belongs to the case whose work threw it (its async context), whenever it surfaces.
-for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-  process.on(event, (e: unknown) => {
-    const owner = owningCase();
-    if (current && owner === current.key) {
-      current.error ??= e;
-      current.fail(e);
-    } else {
-      send({ type: 'late-error', caseKey: owner, message: describe(e).message });
-    }
-  });
+/**
+ * An error no caller catches belongs to the case whose work threw it (its
+ * async context), whenever it surfaces. Installed after the backend: the
+ * wasm backend's own handlers rethrow, which would end the process.
+ */
+function catchStrayErrors(): void {
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.removeAllListeners(event);
+    process.on(event, (e: unknown) => {
+      const owner = owningCase();
+      if (current && owner === current.key) {
+        current.error ??= e;
+        current.fail(e);
+      } else {
+        send({ type: 'late-error', caseKey: owner, ...describe(e) });
+      }
+    });
+  }
 }
 
 async function init(msg: InitMessage): Promise<void> {
@@ -63,6 +72,7 @@ async function init(msg: InitMessage): Promise<void> {
     send({ type: 'backend-error', message: capText((e as Error).message, TEXT_CAPS.message) });
     return;
   }
+  catchStrayErrors();
   cutNetwork();
   confineSignals();
   try {
@@ -72,6 +82,11 @@ async function init(msg: InitMessage): Promise<void> {
     send({ type: 'load-error', message: capText(`${msg.entry} failed to load: ${message}`, TEXT_CAPS.message), stack });
     return;
   }
+  // After loading: what the top level changed is the submission's environment for every case alike.
+  changedBuiltin = watchBuiltins([
+    ['tf.engine()', tf.engine()],
+    ['tf.Tensor.prototype', tf.Tensor.prototype],
+  ]);
   send({ type: 'ready' });
 }
 
@@ -89,11 +104,14 @@ async function run(msg: RunMessage): Promise<void> {
   endCase(msg.caseKey);
   current = undefined;
   if (reply.type === 'result' && here.error !== undefined) {
-    const message = `work this function left running threw after it returned: ${describe(here.error).message}`;
-    reply = { type: 'case-error', caseKey: msg.caseKey, kind: 'threw', message: capText(message, TEXT_CAPS.message), ms: reply.ms };
+    const { message, stack } = describe(here.error);
+    const late = capText(`work this function left running threw after it returned: ${message}`, TEXT_CAPS.message);
+    reply = { type: 'case-error', caseKey: msg.caseKey, kind: 'threw', message: late, stack, ms: reply.ms };
   }
   const output = takeOutput();
-  send(output && (reply.type === 'result' || reply.type === 'case-error') ? { ...reply, output } : reply, (bytes) => tooBig(msg.caseKey, bytes));
+  const tampered = changedBuiltin();
+  if (reply.type === 'result' || reply.type === 'case-error') reply = { ...reply, ...(output ? { output } : {}), ...(tampered ? { tampered } : {}) };
+  send(reply, (bytes) => tooBig(msg.caseKey, bytes));
 }
 
 function tooBig(caseKey: string, bytes: number): ChildMessage {

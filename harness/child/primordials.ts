@@ -15,7 +15,6 @@ export const ObjectGetPrototypeOf = Object.getPrototypeOf;
 export const ObjectPrototype = Object.prototype;
 export const JSONStringify = JSON.stringify;
 export const StringSlice = String.prototype.slice;
-export const MathMin = Math.min;
 export const writeSync = fs.writeSync;
 export const BufferByteLength = Buffer.byteLength;
 export const performanceNow = performance.now.bind(performance);
@@ -28,7 +27,9 @@ export function lengthOf(a: ArrayLike<number>): number {
   return ReflectApply(typedArrayLength, a, []) as number;
 }
 
-/** At most `max` characters of `s`, with a note of how many were cut. */
+/** At most `max` characters of `s`, the note of how many were cut included. */
 export function capText(s: string, max: number): string {
-  return s.length <= max ? s : `${ReflectApply(StringSlice, s, [0, max])}… (${s.length - max} more characters not shown)`;
+  if (s.length <= max) return s;
+  const note = `… (${s.length - max} more characters not shown)`;
+  return `${ReflectApply(StringSlice, s, [0, max - note.length])}${note}`;
 }

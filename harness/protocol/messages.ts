@@ -34,7 +34,7 @@ export type ChildMessage =
   | { type: 'backend-error'; message: string }
   | { type: 'ready' }
   | { type: 'load-error'; message: string; stack?: string }
-  | { type: 'late-error'; caseKey?: string; message: string }
+  | { type: 'late-error'; caseKey?: string; message: string; stack?: string }
   | {
       type: 'result';
       caseKey: string;
@@ -46,8 +46,10 @@ export type ChildMessage =
       damagedInputs: string[];
       /** What the student's code printed during the call (bounded). */
       output?: string;
+      /** A built-in shared by every case that the call replaced (`Array.prototype.map`): the next case needs a fresh process. */
+      tampered?: string;
     }
-  | { type: 'case-error'; caseKey: string; kind: CaseErrorKind; message: string; stack?: string; ms: number; output?: string };
+  | { type: 'case-error'; caseKey: string; kind: CaseErrorKind; message: string; stack?: string; ms: number; output?: string; tampered?: string };
 
 /** Why a call produced no observation. */
 export type CaseErrorKind = 'not-implemented' | 'missing-export' | 'threw' | 'exit-called' | 'bad-output';
