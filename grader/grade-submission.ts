@@ -71,7 +71,7 @@ async function compileOrFail(file: string) {
 
 function failAll(cases: LoadedCase[], message: string, backend: string): RunReport {
   const outcome: Outcome = { kind: 'load-error', message };
-  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, sandbox: 'none (nothing ran)', notes: [] };
+  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, notes: [] };
 }
 
 function limitOf(opts: GradeOptions, c: LoadedCase): number {

@@ -8,8 +8,8 @@ export interface RunReport {
   backendNote?: string;
   /** How many student processes were started (more than one after a hang or crash). */
   processes: number;
-  /** What isolated the student processes (see sandbox.ts). */
-  sandbox: string;
+  /** What isolated the student processes (see sandbox.ts); absent when none ran. */
+  sandbox?: string;
   /** What happened that belongs to the submission but to no case (an error thrown by work started at load time). */
   notes: string[];
 }

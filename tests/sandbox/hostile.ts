@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import dgram from 'node:dgram';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Assignment } from '../../grader/definition/manifest.ts';
@@ -26,7 +28,7 @@ function addProps(name: string, dir: string, a: Assignment): void {
 }
 
 /** Writes `tests/sandbox/submissions/<name>.ts` into a fresh folder, placeholders filled, and grades it. */
-export async function gradeHostile(name: string, a: Assignment, t: Targets, timeLimitMs = 2000): Promise<Results> {
+export async function gradeHostile(name: string, a: Assignment, t: Targets, limits: { timeLimitMs?: number; memoryMb?: number } = {}): Promise<Results> {
   const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'tfgrade-hostile-')), name);
   mkdirSync(dir);
   const source = readFileSync(path.join(SUBMISSIONS, `${name}.ts`), 'utf8')
@@ -39,7 +41,8 @@ export async function gradeHostile(name: string, a: Assignment, t: Targets, time
   const file = path.join(dir, a.manifest.entry);
   writeFileSync(file, source);
   addProps(name, dir, a);
-  return gradeSubmission({ assignment: a, file, backend: 'wasm', memoryMb: 1024, timeLimitMs });
+  // Short limits keep the corpus fast; an attack that needs longer says so.
+  return gradeSubmission({ assignment: a, file, backend: 'wasm', memoryMb: limits.memoryMb ?? 1024, timeLimitMs: limits.timeLimitMs ?? 2000 });
 }
 
 /** Every case as `part/case: status: message`, paths of this run replaced by placeholders. */
@@ -54,4 +57,36 @@ export function normalise(s: string, a: Assignment, t: Targets): string {
     .replaceAll(String(t.graderPid), '<grader-pid>')
     .replace(/tfgrade-hostile-\w+/g, 'tfgrade-hostile-<id>')
     .replace(/\(at solution\.ts:\d+:\d+\)/g, '(at solution.ts:<line>)');
+}
+
+/** A loopback TCP listener and a UDP socket on the same port, counting what reaches them. */
+export async function loopbackListener(): Promise<{ port: number; received: () => number; close: () => void }> {
+  let received = 0;
+  const server = net.createServer((s) => {
+    received++;
+    s.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const udp = dgram.createSocket('udp4').on('message', () => received++);
+  await new Promise<void>((resolve) => udp.bind(port, '127.0.0.1', resolve));
+  return { port, received: () => received, close: () => (server.close(), udp.close()) };
+}
+
+/** Every file under `dir` (but node_modules and .git) with its size and modification time: what a run must not change. */
+export function treeState(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'node_modules' || e.name === '.git') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const st = statSync(p, { throwIfNoEntry: false });
+        out.push(`${p} ${st?.size} ${st?.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return out.sort();
 }
