@@ -47,11 +47,12 @@ let chosen: Sandbox | undefined;
  * weaker layer than the machine allows (tests, debugging), never a stronger one.
  */
 export function sandbox(): Sandbox {
-  chosen ??= detect(process.env.TFGRADE_SANDBOX);
+  chosen ??= detectSandbox(process.env.TFGRADE_SANDBOX);
   return chosen;
 }
 
-function detect(asked: string | undefined): Sandbox {
+/** The strongest layer that works here, starting from `asked` (default: the strongest of all). */
+export function detectSandbox(asked?: string): Sandbox {
   const order: SandboxLayer[] = ['namespaces-as-nobody', 'namespaces-user', 'permissions-only'];
   const from = Math.max(0, order.indexOf(asked as SandboxLayer));
   const bwrap = findTool('bwrap');
@@ -70,7 +71,7 @@ function detect(asked: string | undefined): Sandbox {
     if (!failure) return candidate;
     why.push(`${layer}: ${failure}`);
   }
-  return plain(prlimit, why);
+  return plain(setpriv, prlimit, why);
 }
 
 function limits(prlimit: string | undefined): string[] {
@@ -109,12 +110,14 @@ function namespaces(layer: SandboxLayer, bwrap: string, setpriv: string | undefi
   };
 }
 
-function plain(prlimit: string | undefined, why: string[]): Sandbox {
+function plain(setpriv: string | undefined, prlimit: string | undefined, why: string[]): Sandbox {
   const reason = why.length ? ` (${why.join('; ')})` : '';
+  // Without a PID namespace, only a parent-death signal ties the process's life to the grader's.
+  const command = [...(setpriv ? [setpriv, '--pdeathsig=KILL', '--'] : []), ...limits(prlimit), process.execPath];
   return {
     layer: 'permissions-only',
     description: `no operating-system sandbox${reason}: Node's permission model, the grader's user, empty environment`,
-    command: (args) => (prlimit ? { file: prlimit, args: [...limits(prlimit).slice(1), process.execPath, ...args] } : { file: process.execPath, args }),
+    command: (args) => ({ file: command[0], args: [...command.slice(1), ...args] }),
   };
 }
 
