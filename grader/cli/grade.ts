@@ -9,6 +9,7 @@ import type { Assignment } from '../definition/manifest.ts';
 import { gradeSubmission } from '../grade-submission.ts';
 import { renderTerminal } from '../report/terminal.ts';
 import { RESULTS_VERSION, type Results } from '../results/results.ts';
+import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
 
 interface CliOptions {
@@ -39,6 +40,7 @@ const program = new Command('npm run grade')
   .option('--no-color', 'plain text output')
   .showHelpAfterError()
   .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
+  .addHelpText('after', () => `\nSandbox on this machine: ${sandbox().description} (README: What the sandbox stops).`)
   .action(main);
 
 async function main(name: string, opts: CliOptions): Promise<void> {
