@@ -45,6 +45,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
     assignment: a.manifest,
     submission: shown(opts.file),
     provenance: provenanceOf(opts.file, hash, run.backend),
+    ...(run.sandbox ? { sandbox: run.sandbox } : {}),
     hiddenGraded: hiddenAvailable,
     parts,
     warnings: warningsOf(run, hiddenAvailable),
@@ -64,7 +65,7 @@ async function compileOrFail(file: string) {
 
 function failAll(cases: LoadedCase[], message: string, backend: string): RunReport {
   const outcome: Outcome = { kind: 'load-error', message };
-  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0 };
+  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, notes: [] };
 }
 
 function limitOf(opts: GradeOptions, c: LoadedCase): number {
@@ -89,5 +90,6 @@ function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
   if (!hiddenAvailable) w.push('Only public cases were graded here: your grade is decided with hidden cases as well.');
   if (run.backendNote) w.push(`Backend: ${run.backend} (${run.backendNote}).`);
   if (run.processes > 1) w.push(`The student process was restarted ${run.processes - 1} time(s) after a hang or crash.`);
+  w.push(...run.notes);
   return w;
 }
