@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendChoice } from '../protocol/messages.ts';
+import { installWasmKernelFixes } from './wasm-kernels/index.ts';
 
 export interface ChosenBackend {
   name: string;
@@ -28,7 +29,10 @@ export async function initBackend(tf: typeof tfjs, choice: BackendChoice): Promi
 
 async function activate(tf: typeof tfjs, name: Exclude<BackendChoice, 'auto'>): Promise<void> {
   if (name === 'tensorflow') await loadNative();
-  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  if (name === 'wasm') {
+    await import('@tensorflow/tfjs-backend-wasm');
+    installWasmKernelFixes(tf);
+  }
   // tfjs silently falls back to another backend when one fails to start: check.
   const ok = await tf.setBackend(name);
   await tf.ready();
