@@ -2,11 +2,12 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { batchMatMulFix } from './batch-mat-mul.ts';
 import { conv2dBackpropFilterFix } from './conv2d-backprop-filter.ts';
 import { conv2dFix } from './conv2d.ts';
+import { floorDivFix } from './floor-div.ts';
 import { gatherV2Fix } from './gather-v2.ts';
 import type { KernelFix } from './kernel-fix.ts';
 
 /** Our wasm kernels, each tested against cpu (tests/harness/wasm-kernels.test.ts). */
-export const WASM_KERNEL_FIXES: readonly KernelFix[] = [gatherV2Fix, conv2dFix, conv2dBackpropFilterFix, batchMatMulFix];
+export const WASM_KERNEL_FIXES: readonly KernelFix[] = [gatherV2Fix, conv2dFix, conv2dBackpropFilterFix, batchMatMulFix, floorDivFix];
 
 /**
  * Replaces or adds wasm kernels through TensorFlow.js's own registry, before
