@@ -12,6 +12,7 @@ import { disagreementNotes, disagreementWarning, recheckOnCpu } from './run/rech
 import { runCases, type RunReport } from './run/run-cases.ts';
 import type { Outcome } from './run/student-process.ts';
 import { scorePart } from './score/score.ts';
+import { markPhase } from './timing/phases.ts';
 import { compileSubmission } from './static/compile-submission.ts';
 import { staticChecks, type Rejections } from './static/static-checks.ts';
 
@@ -28,6 +29,7 @@ export interface GradeOptions {
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
 export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
+  markPhase('gradingStart');
   const start = performance.now();
   const { assignment: a } = opts;
   const { cases, hiddenAvailable, hash } = loadFixtures(a);
@@ -43,6 +45,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const firstJudged = new Map<string, CaseResult>();
   for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
   const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some), (c, o) => judgeCase(a, c, o));
+  markPhase('judged');
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
   return gradedResults({
     assignment: a.manifest,

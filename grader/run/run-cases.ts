@@ -1,4 +1,5 @@
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
+import { markPhase, recordPeak } from '../timing/phases.ts';
 import { StudentProcess, type Outcome, type ProcessOptions } from './student-process.ts';
 
 export interface RunReport {
@@ -19,7 +20,10 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
   try {
     for (const c of cases) {
       if (!proc?.alive) {
+        if (proc) recordPeak('studentPeakRssMb', proc.peakRssMb());
+        markPhase('studentStart');
         const started = await StudentProcess.start(opts, limitFor(c));
+        markPhase('studentReady');
         report.processes++;
         proc = started.proc;
         report.backend = proc.backend || report.backend;
@@ -32,8 +36,10 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
       }
       report.outcomes.set(c.key, await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c)));
     }
+    markPhase('casesDone');
     return report;
   } finally {
+    if (proc) recordPeak('studentPeakRssMb', proc.peakRssMb());
     proc?.kill();
   }
 }

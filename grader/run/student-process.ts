@@ -97,6 +97,11 @@ export class StudentProcess {
     return { kind: 'crashed', message: StudentProcess.withOutput(`the student process ${reason} during this case`, this.output) };
   }
 
+  /** The most resident memory the process has held so far (VmHWM), in MB; 0 once it is gone. */
+  peakRssMb(): number {
+    return (readPeakRssKb(this.child.pid) ?? 0) / 1024;
+  }
+
   kill(): void {
     clearInterval(this.watchdog);
     this.exited ??= 'was stopped by the grader';
@@ -168,6 +173,16 @@ function readRssKb(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readPeakRssKb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : undefined;
   } catch {
     return undefined;
