@@ -36,15 +36,15 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
-  const runOn = (backend: BackendChoice, some: LoadedCase[]) => runCases(some, { ...opts, backend, code: (compiled as { code: string }).code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
+  const runOn = (backend: BackendChoice, some: LoadedCase[], code: string) => runCases(some, { ...opts, backend, code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
   const [rejected, run] =
     typeof compiled === 'string'
       ? [new Map() as Rejections, failAll(cases, compiled, opts.backend)]
-      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases)]);
+      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code)]);
   const casesMs = performance.now() - start - compileMs;
   const firstJudged = new Map<string, CaseResult>();
   for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
-  const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some), (c, o) => judgeCase(a, c, o));
+  const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some, compiled.code), (c, o) => judgeCase(a, c, o));
   markPhase('judged');
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
   return gradedResults({
