@@ -12,7 +12,7 @@ import { GraderError } from '../errors.ts';
 import { validate } from '../definition/validate.ts';
 import { ROOT } from '../paths.ts';
 import { refuseInspectorSignal } from './inspector-signal.ts';
-import { killTree, treeRssKb } from './process-tree.ts';
+import { killTree, treePeakRssKb, treeRssKb } from './process-tree.ts';
 import { sandbox, studentEnv } from './sandbox.ts';
 
 /** What one call into student code came to, seen from the grader. */
@@ -138,6 +138,11 @@ export class StudentProcess {
     if (reply.type === 'timeout') return { kind: 'timeout', limitMs };
     const reason = reply.type === 'exit' ? reply.reason : `sent an unexpected '${reply.type}' message`;
     return { kind: 'crashed', message: StudentProcess.withOutput(`the student process ${reason} during this case`, this.output) };
+  }
+
+  /** The most resident memory the process has held so far (VmHWM), in MB; 0 once it is gone. */
+  peakRssMb(): number {
+    return (this.child.pid === undefined ? 0 : (treePeakRssKb(this.child.pid) ?? 0)) / 1024;
   }
 
   kill(): void {
