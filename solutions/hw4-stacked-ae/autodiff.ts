@@ -49,6 +49,9 @@ export function autodiffGradients(tf: typeof tfjs, x: Tensor, layer: Layer, hype
 export function tiedWeightPaths(tf: typeof tfjs, x: Tensor, layer: Layer, hyper: Hyper): { encoder: Tensor; decoder: Tensor } {
   const untied = { ...hyper, lambda: 0 };
   const f = (W: Tensor, decoderW: Tensor) => lossTensor(tf, x, { ...layer, W } as Layer, untied, 'spec', decoderW);
-  const [encoder, decoder] = tf.grads(f)([layer.W, layer.W]);
-  return { encoder, decoder };
+  return tf.tidy(() => {
+    // Two distinct tensors: tf.grads given the same tensor twice returns the full gradient for both.
+    const [encoder, decoder] = tf.grads(f)([layer.W, layer.W.clone()]);
+    return { encoder, decoder };
+  });
 }

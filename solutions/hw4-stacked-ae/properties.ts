@@ -110,6 +110,9 @@ function asLayers(actual: CaseValue, layers0: Layer[]): Layer[] | string {
   return actual as unknown as Layer[];
 }
 
+/** How a message names the trained layers below layer `k > 0`. */
+const trainedBelow = (k: number): string => (k === 1 ? 'your trained layer 0' : `your trained layers 0..${k - 1}`);
+
 /** `steps` reference gradient-descent steps of `layer0` on `input`. */
 const trainOn = (input: tfjs.Tensor2D, layer0: Layer, [, , hyper, steps, lr]: PretrainArgs): Layer => greedyPretrain(input, [layer0], hyper, steps, lr)[0];
 
@@ -148,7 +151,7 @@ export const properties: PropertyTable = {
       if (typeof layers === 'string') return { pass: false, message: layers };
       const { k } = firstMistrained(ctx.tf, layers, args, toleranceOf(ctx));
       if (k < 0) return { pass: true, message: 'each layer k was trained on the codes of the trained layers 0..k-1' };
-      const on = k === 0 ? 'X' : `the codes of your trained layers 0..${k - 1}`;
+      const on = k === 0 ? 'X' : `the codes of ${trainedBelow(k)}`;
       return { pass: false, message: `layer ${k} is not ${args[3]} gradient-descent steps from layers0[${k}] on ${on}` };
     },
   }),
@@ -177,7 +180,7 @@ const diagnosePretrain: Diagnosis = (actual, ctx) => {
     input.dispose();
     if (hit) return hint;
   }
-  return `layer ${k} is not the result of training on the codes of your trained layers 0..${k - 1}, nor on X, the untrained codes or reconstructions`;
+  return `layer ${k} is not the result of training on the codes of ${trainedBelow(k)}, nor on X, the untrained codes or reconstructions`;
 };
 
 const diagnoseStack: Diagnosis = (actual, ctx) => {
