@@ -4,6 +4,7 @@
  * and autodiff of a known misreading of the loss names a student's bug.
  */
 import type * as tfjs from '@tensorflow/tfjs';
+import { isClose, type Tolerance } from '../../grader/staff/api.ts';
 import type { Hyper, Layer, LayerGradients } from './stacked_ae.ts';
 
 /** The spec's loss, or one of the usual misreadings of it. */
@@ -54,4 +55,33 @@ export function tiedWeightPaths(tf: typeof tfjs, x: Tensor, layer: Layer, hyper:
     const [encoder, decoder] = tf.grads(f)([layer.W, layer.W.clone()]);
     return { encoder, decoder };
   });
+}
+
+/**
+ * Hand-derived against autodiff gradients of the same float32 loss: they differ
+ * by rounding only (<= 2.0e-7 x max(1, max|expected|) on the graded cases), a
+ * derivation mistake by O(1e-2) or more.
+ */
+const AUTODIFF: Tolerance = { rtol: 1e-4, atol: 1e-6, why: 'hand-derived vs autodiff gradients of the reference loss' };
+
+/** The two functions of a solution that the autodiff check holds to each other. */
+export type LossAndGradients = {
+  layerLoss(x: tfjs.Tensor2D, layer: Layer, hyper: Hyper): number;
+  layerGradients(x: tfjs.Tensor2D, layer: Layer, hyper: Hyper): LayerGradients;
+};
+
+/**
+ * Throws unless `reference.layerLoss` equals the staff loss and
+ * `reference.layerGradients` equals autodiff of it on these inputs: run when
+ * fixtures are made, so they cannot carry a hand-derivation mistake of ours.
+ */
+export function checkAgainstAutodiff(tf: typeof tfjs, reference: LossAndGradients, x: tfjs.Tensor2D, layer: Layer, hyper: Hyper): void {
+  const auto = lossTensor(tf, x, layer, hyper);
+  const lossOk = isClose(reference.layerLoss(x, layer, hyper), auto, AUTODIFF);
+  const hand = reference.layerGradients(x, layer, hyper);
+  const grads = autodiffGradients(tf, x, layer, hyper);
+  const bad = (['dW', 'db', 'dbPrime'] as const).filter((key) => !isClose(hand[key], grads[key], AUTODIFF));
+  tf.dispose([auto, hand, grads]);
+  if (!lossOk) throw new Error('hw4 reference: layerLoss differs from the staff loss');
+  if (bad.length) throw new Error(`hw4 reference: layerGradients' ${bad.join(', ')} differ${bad.length === 1 ? 's' : ''} from autodiff of the loss`);
 }

@@ -1,15 +1,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { JSONSchemaType } from 'ajv';
-import { defineGenerator, isClose, normals, numberParams, uniforms, type GeneratorContext, type GeneratorTable, type Tolerance } from '../../grader/staff/api.ts';
-import { autodiffGradients, lossTensor } from './autodiff.ts';
-import { encode, greedyPretrain, layerGradients, layerLoss, type Hyper, type Layer } from './stacked_ae.ts';
-
-/**
- * Hand-derived against autodiff gradients of the same float32 loss: they differ
- * by rounding only (measured <= 3e-7 relative on these cases), a derivation
- * mistake by O(1).
- */
-const AUTODIFF: Tolerance = { rtol: 1e-4, atol: 1e-6, why: 'hand-derived vs autodiff gradients of the reference loss' };
+import { defineGenerator, normals, numberParams, uniforms, type GeneratorContext, type GeneratorTable } from '../../grader/staff/api.ts';
+import { checkAgainstAutodiff } from './autodiff.ts';
+import { encode, greedyPretrain, layerGradients, layerLoss, type Layer } from './stacked_ae.ts';
 
 /** No hidden unit's mean code lies within this of rho, so every KL term moves the loss. */
 const KL_MARGIN = 0.05;
@@ -35,22 +28,6 @@ const randomStack = (ctx: GeneratorContext, dims: number[], scale: number): Laye
 function requireEveryKLTerm(ctx: GeneratorContext, x: tfjs.Tensor2D, layer: Layer, rho: number): void {
   const gap = ctx.tf.tidy(() => ctx.tf.min(ctx.tf.abs(ctx.tf.sub(ctx.tf.mean(encode(x, layer), 0), rho))).dataSync()[0]);
   if (gap < KL_MARGIN) ctx.reject(`a hidden unit's mean code is ${gap} from rho`);
-}
-
-/**
- * Fixtures must not carry a hand-derivation mistake of ours: the reference's
- * loss must equal the staff loss, and its gradients autodiff of that loss.
- */
-function checkAgainstAutodiff(ctx: GeneratorContext, x: tfjs.Tensor2D, layer: Layer, hyper: Hyper): void {
-  const { tf } = ctx;
-  const auto = lossTensor(tf, x, layer, hyper);
-  const lossOk = isClose(layerLoss(x, layer, hyper), auto, AUTODIFF);
-  const hand = layerGradients(x, layer, hyper);
-  const grads = autodiffGradients(tf, x, layer, hyper);
-  const bad = (['dW', 'db', 'dbPrime'] as const).filter((key) => !isClose(hand[key], grads[key], AUTODIFF));
-  tf.dispose([auto, hand, grads]);
-  if (!lossOk) throw new Error('hw4 reference: layerLoss differs from the staff loss');
-  if (bad.length) throw new Error(`hw4 reference: layerGradients' ${bad.join(', ')} differ from autodiff of the loss`);
 }
 
 type ObjectiveParams = { n: number; din: number; dh: number; scale: number; lambda: number; beta: number; rho: number };
@@ -104,7 +81,7 @@ export const generators: GeneratorTable = {
       const layer = randomLayer(ctx, din, dh, scale);
       const hyper = { lambda, beta, rho };
       if (beta > 0) requireEveryKLTerm(ctx, x, layer, rho);
-      checkAgainstAutodiff(ctx, x, layer, hyper);
+      checkAgainstAutodiff(ctx.tf, { layerLoss, layerGradients }, x, layer, hyper);
       return { args: [x, layer, hyper] };
     },
   }),
