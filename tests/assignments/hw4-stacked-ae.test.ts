@@ -41,3 +41,14 @@ describe('hw4: a failed public case names the known bug it matches', () => {
     expect(failed.message).toContain(diagnosis);
   });
 });
+
+describe('hw4: the graded property holds greedyPretrain to the codes of the trained layers below', () => {
+  it.each([
+    ['greedy-codes-of-untrained-layers', 'two-layers', 'layer 1 is not 15 gradient-descent steps from layers0[1] on the codes of your trained layer 0'],
+    ['gradients-kl-reversed', 'one-layer', 'layer 0 is not 15 gradient-descent steps from layers0[0] on X'],
+  ])('%s fails it on %s', async (name, caseId, message) => {
+    const r = await gradeFile('hw4', writeVariant('hw4', bugs.find((b) => b.name === name)!));
+    const failed = r.parts.find((p) => p.id === 'greedyPretrain')!.cases.find((c) => c.id === caseId)!;
+    expect(failed.message).toContain(`trainedOnCodesBelow: ${message}`);
+  });
+});
