@@ -1,0 +1,48 @@
+/** Causality of a PixelCNN judged from observations: logits of a base image and of copies that each differ at one input value. */
+import type * as tfjs from '@tensorflow/tfjs';
+import { isClose, type Tolerance, type Verdict } from '../../grader/staff/api.ts';
+import { position } from './raster-names.ts';
+
+/** Why an output at `out` may not depend on the input at `inp` (inp >= out in raster order): the mask rule it breaks. */
+const ruleBroken = (out: number, inp: number, W: number, C: number): string => {
+  const [po, pi] = [Math.floor(out / C), Math.floor(inp / C)];
+  if (Math.floor(pi / W) > Math.floor(po / W)) return 'rows below the centre must be masked out';
+  if (pi > po) return 'in the centre row, only the columns left of the centre may be used';
+  if (inp === out) return 'layer 0 must be type A: it drops the centre tap (groups 1), or the centre taps from an output group to its own group (groups 3)';
+  return "at the centre tap, output group g may see input group g' < g (type A) or g' <= g (type B), with contiguous groups of inC/3 and outC/3 channels";
+};
+
+/**
+ * Copy `p` of x (p >= 1) differs from the base x[0] at one input value; every output at or before that value
+ * in raster order must keep its K logits (within `tolerance`). Names the first violating (output, input)
+ * pair, outputs first, in raster order. The blind spot is allowed: dependence on the past is not asked for.
+ */
+export function judgeCausality(logits: tfjs.Tensor5D, x: tfjs.Tensor4D, tolerance: Tolerance): Verdict {
+  const [N, H, W, C] = x.shape;
+  const K = logits.shape[4];
+  const [D, xs, L] = [H * W * C, x.dataSync(), logits.dataSync()];
+  // Outputs 0..inp of one image are one contiguous run of (inp + 1) * K logits.
+  const logitsOf = (p: number, from: number, to: number) => Array.from(L.subarray((p * D + from) * K, (p * D + to) * K));
+  const violations: { out: number; inp: number; by: number }[] = [];
+  let pairs = 0;
+  for (let p = 1; p < N; p++) {
+    const inp = Array.from({ length: D }, (_, at) => at).find((at) => xs[p * D + at] !== xs[at]);
+    if (inp === undefined) continue;
+    pairs += inp + 1;
+    if (isClose(logitsOf(p, 0, inp + 1), logitsOf(0, 0, inp + 1), tolerance)) continue;
+    for (let out = 0; out <= inp; out++) {
+      const [moved, base] = [logitsOf(p, out, out + 1), logitsOf(0, out, out + 1)];
+      if (!isClose(moved, base, tolerance)) violations.push({ out, inp, by: Math.max(...moved.map((v, k) => Math.abs(v - base[k]))) });
+    }
+  }
+  const checked = `${pairs} (output, input) pairs with the input at or after the output, each input value of a base image changed in turn`;
+  if (!violations.length) return { pass: true, message: `no output depends on its own or a later input (${checked})` };
+  const { out, inp, by } = violations.reduce((a, b) => (b.out < a.out || (b.out === a.out && b.inp < a.inp) ? b : a));
+  return {
+    pass: false,
+    message:
+      `the logits of ${position(out, W, C)} depend on input ${position(inp, W, C)} (they moved by up to ${by.toPrecision(3)} when only that input changed); ` +
+      'an output may depend only on inputs before it in raster order (rows above; pixels to its left in its row; earlier channels of its own pixel). ' +
+      `${violations.length} of ${checked} show such a dependence. Hint: ${ruleBroken(out, inp, W, C)}`,
+  };
+}
