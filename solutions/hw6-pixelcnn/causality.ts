@@ -3,12 +3,15 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { isClose, type Tolerance, type Verdict } from '../../grader/staff/api.ts';
 import { position } from './raster-names.ts';
 
-/** Why an output at `out` may not depend on the input at `inp` (inp >= out in raster order): the mask rule it breaks. */
-const ruleBroken = (out: number, inp: number, W: number, C: number): string => {
-  const [po, pi] = [Math.floor(out / C), Math.floor(inp / C)];
-  if (Math.floor(pi / W) > Math.floor(po / W)) return 'rows below the centre must be masked out';
-  if (pi > po) return 'in the centre row, only the columns left of the centre may be used';
-  if (inp === out) return 'layer 0 must be type A: it drops the centre tap (groups 1), or the centre taps from an output group to its own group (groups 3)';
+/** The mask rule that the violations break, judged by the farthest kind among them. */
+const ruleBroken = (violations: { out: number; inp: number }[], W: number, C: number): string => {
+  const row = (at: number) => Math.floor(at / (W * C));
+  const pixel = (at: number) => Math.floor(at / C);
+  if (violations.some(({ out, inp }) => row(inp) > row(out))) return 'rows below the centre must be masked out';
+  if (violations.some(({ out, inp }) => pixel(inp) > pixel(out))) return 'in the centre row, only the columns left of the centre may be used';
+  if (violations.some(({ out, inp }) => inp === out)) {
+    return 'an output sees the very value it predicts: layer 0 must be type A (no centre tap from a group to itself), and with groups 3 the groups must be contiguous blocks of channels';
+  }
   return "at the centre tap, output group g may see input group g' < g (type A) or g' <= g (type B), with contiguous groups of inC/3 and outC/3 channels";
 };
 
@@ -35,14 +38,13 @@ export function judgeCausality(logits: tfjs.Tensor5D, x: tfjs.Tensor4D, toleranc
       if (!isClose(moved, base, tolerance)) violations.push({ out, inp, by: Math.max(...moved.map((v, k) => Math.abs(v - base[k]))) });
     }
   }
-  const checked = `${pairs} (output, input) pairs with the input at or after the output, each input value of a base image changed in turn`;
-  if (!violations.length) return { pass: true, message: `no output depends on its own or a later input (${checked})` };
+  if (!violations.length) return { pass: true, message: `no output depends on its own or a later input (${pairs} (output, input) pairs checked, changing one input value of a base image at a time)` };
   const { out, inp, by } = violations.reduce((a, b) => (b.out < a.out || (b.out === a.out && b.inp < a.inp) ? b : a));
   return {
     pass: false,
     message:
       `the logits of ${position(out, W, C)} depend on input ${position(inp, W, C)} (they moved by up to ${by.toPrecision(3)} when only that input changed); ` +
       'an output may depend only on inputs before it in raster order (rows above; pixels to its left in its row; earlier channels of its own pixel). ' +
-      `${violations.length} of ${checked} show such a dependence. Hint: ${ruleBroken(out, inp, W, C)}`,
+      `${violations.length} of the ${pairs} (output, input) pairs checked, with the input at or after the output, show such a dependence. Hint: ${ruleBroken(violations, W, C)}`,
   };
 }

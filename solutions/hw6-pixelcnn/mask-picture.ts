@@ -53,12 +53,12 @@ export function drawMaskDifference(got: ArrayLike<number>, want: ArrayLike<numbe
       const [g, w] = [got[at(r, s, i, o)], want[at(r, s, i, o)]];
       return g === w ? ` ${cell(g)} ` : `[${cell(g)}]`;
     }).join('');
-    return `  ${expected}    ${returned}`;
+    return `  ${expected}    ${returned}`.trimEnd();
   });
   const width = 3 * kw;
   return [
-    `the mask of input channel ${channel(i, inC, groups)} -> output channel ${channel(o, outC, groups)} (${kh}x${kw}, type ${type}, groups ${groups}) is wrong; ` +
-      `${wrongPairs.length} of ${inC * outC} (in, out) pairs are (1 = tap used, . = masked, [ ] = differs from expected):`,
+    `${wrongPairs.length} of ${inC * outC} (in, out) channel pairs are wrong; the first, input channel ${channel(i, inC, groups)} -> output channel ${channel(o, outC, groups)} ` +
+      `(${kh}x${kw}, type ${type}, groups ${groups}; 1 = tap used, . = masked out, [ ] = differs):`,
     `  ${'expected'.padEnd(width)}    returned`,
     ...rows,
     ...[...regions].map((region) => `hint: ${HINTS[region](groups)}`),

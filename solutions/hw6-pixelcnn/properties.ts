@@ -71,15 +71,45 @@ const diagnoseForward: Diagnosis = (actual, ctx) => {
   return undefined;
 };
 
+const AXES = ['images', 'rows', 'columns', 'channels'];
+
+/** Bits per dimension with the softmax normalised over `axis` instead of the K levels. */
+const bitsNormalisedOver = (tf: typeof tfjs, logits: tfjs.Tensor5D, x: tfjs.Tensor4D, axis: number): number =>
+  tf.tidy(() => {
+    const logp = tf.sub(logits, tf.logSumExp(logits, axis, true));
+    return -tf.mean(tf.sum(tf.mul(tf.oneHot(x, logits.shape[4]), logp), -1)).dataSync()[0] / Math.LN2;
+  });
+
 /** Names the known bitsPerDim bug the student's number matches. */
 const diagnoseBits: Diagnosis = (actual, ctx) => {
   if (typeof actual !== 'number') return undefined;
   if (!Number.isFinite(actual)) return 'not finite: a probability underflowed to 0 before its log; use tf.logSoftmax (or log-sum-exp) rather than log(softmax)';
   const expected = ctx.expected as number;
-  const [n, , , C] = (ctx.args[1] as Tensor).shape;
+  const [logits, x] = ctx.args as [tfjs.Tensor5D, tfjs.Tensor4D];
+  const [n, , , C] = x.shape;
   const t = toleranceOf(ctx.tolerance);
   if (isClose(actual, expected * Math.LN2, t)) return 'the value is in nats: divide by ln 2 for bits';
   if (n * C > 1 && isClose(actual, expected * n * C, t)) return `the value is ${n * C} = n*C times too large: the mean runs over all n*H*W*C dimensions, not over the H*W pixels only`;
+  const axis = AXES.findIndex((_, a) => isClose(actual, bitsNormalisedOver(ctx.tf, logits, x, a), t));
+  if (axis >= 0) return `the softmax is normalised over the ${AXES[axis]} (axis ${axis}): normalise over the K levels, the last axis`;
+  return undefined;
+};
+
+/** Names the known maskedConv2d bug the student's output matches. */
+const diagnoseMaskedConv: Diagnosis = (actual, ctx) => {
+  const [x, filters, bias, mask] = ctx.args as [tfjs.Tensor4D, tfjs.Tensor4D, tfjs.Tensor1D, tfjs.Tensor4D];
+  const { tf } = ctx;
+  const candidates: [() => Tensor, string][] = [
+    [() => tf.add(tf.conv2d(x, filters, 1, 'same'), bias), 'the output is the convolution with the raw filters: multiply the filters by the mask first'],
+    [() => tf.conv2d(x, tf.mul(filters, mask) as tfjs.Tensor4D, 1, 'same'), 'the bias is missing: add bias[o] to output channel o'],
+  ];
+  if (!isTensor(actual)) return undefined;
+  for (const [make, hint] of candidates) {
+    const candidate = tf.tidy(make);
+    const hit = candidate.shape.join() === actual.shape.join() && isClose(actual, candidate, toleranceOf(ctx.tolerance));
+    candidate.dispose();
+    if (hit) return hint;
+  }
   return undefined;
 };
 
@@ -133,6 +163,7 @@ export const properties: PropertyTable = {
 export const diagnoses: DiagnosisTable = {
   mask: diagnoseMask,
   forward: diagnoseForward,
+  maskedConv2d: diagnoseMaskedConv,
   bitsPerDim: diagnoseBits,
   sample: diagnoseSample,
 };
