@@ -46,6 +46,7 @@ export function drawMaskDifference(got: ArrayLike<number>, want: ArrayLike<numbe
   }
   if (!wrongPairs.length) return undefined;
   const [i, o] = wrongPairs[0];
+  const width = Math.max(3 * kw, 'expected'.length);
   const cell = (v: number) => (v === 1 ? '1' : v === 0 ? '.' : String(v));
   const rows = Array.from({ length: kh }, (_, r) => {
     const expected = Array.from({ length: kw }, (_, s) => ` ${cell(want[at(r, s, i, o)])} `).join('');
@@ -53,9 +54,8 @@ export function drawMaskDifference(got: ArrayLike<number>, want: ArrayLike<numbe
       const [g, w] = [got[at(r, s, i, o)], want[at(r, s, i, o)]];
       return g === w ? ` ${cell(g)} ` : `[${cell(g)}]`;
     }).join('');
-    return `  ${expected}    ${returned}`.trimEnd();
+    return `  ${expected.padEnd(width)}    ${returned}`.trimEnd();
   });
-  const width = 3 * kw;
   return [
     `${wrongPairs.length} of ${inC * outC} (in, out) channel pairs are wrong; the first, input channel ${channel(i, inC, groups)} -> output channel ${channel(o, outC, groups)} ` +
       `(${kh}x${kw}, type ${type}, groups ${groups}; 1 = tap used, . = masked out, [ ] = differs):`,
