@@ -58,7 +58,8 @@ const levels = (ctx: GeneratorContext, size: number, K: number): number[] => uni
 
 /**
  * A PixelCNN for C-channel images with K levels: a 7x7 type-A layer, `depth` 3x3 type-B layers and a 1x1
- * output layer of C*K channels, He-scaled weights times `scale` (2 by default: logits of standard deviation ~2, neither flat nor one-hot); `hidden = 0` leaves the 7x7 layer alone.
+ * output layer of C*K channels; `hidden = 0` leaves the 7x7 layer alone. Weights are He-scaled times
+ * `scale`: 2 by default gives logits of standard deviation ~2, neither flat nor one-hot, so sampling bugs show.
  */
 const makeNet = (ctx: GeneratorContext, C: number, K: number, hidden: number, depth: number, scale: number): PixelCnn => {
   const layer = (k: number, inC: number, outC: number) => ({
