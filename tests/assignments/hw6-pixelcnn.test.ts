@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loadAssignment } from '../../grader/definition/load-assignment.ts';
+import { gradeSubmission } from '../../grader/grade-submission.ts';
 import { drawMaskDifference } from '../../solutions/hw6-pixelcnn/mask-picture.ts';
 import { createMask } from '../../solutions/hw6-pixelcnn/pixelcnn.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
-import { gradeFile, writeVariant } from '../support/grade.ts';
+import { courseCopy } from '../support/course-copy.ts';
+import { gradeFile, referenceFile, writeVariant } from '../support/grade.ts';
 import { alternatives, bugs } from './hw6-pixelcnn.variants.ts';
 
 assignmentSuite('hw6', { bugs, alternatives });
@@ -49,5 +52,15 @@ describe('hw6: a failed case names the bug or the first violation', () => {
     const c = r.parts.find((p) => p.id === part)!.cases.find((k) => k.id === id)!;
     expect(c.status).toBe('failed');
     expect(c.message).toContain(text);
+  });
+});
+
+describe("hw6 on a student's copy (no staff code)", () => {
+  it('grades the masks by exact equality and leaves only the causality cases to the staff', async () => {
+    const a = loadAssignment('hw6', courseCopy('hw6-pixelcnn', { solutions: false, hidden: false }));
+    const r = await gradeSubmission({ assignment: a, file: referenceFile('hw6'), backend: 'wasm', memoryMb: 2048 });
+    const skipped = r.parts.flatMap((p) => p.cases.filter((c) => c.status === 'skipped').map((c) => `${p.id}/${c.id}`));
+    expect(skipped).toEqual(['pixelCnnForward/causal-gray', 'pixelCnnForward/causal-rgb']);
+    expect(r.parts.every((p) => p.score === p.maxScore)).toBe(true);
   });
 });
