@@ -2,15 +2,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fromWire } from '../../harness/protocol/codec.ts';
+import { fromWire, toWire } from '../../harness/protocol/codec.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
+import type { StoredDiagnosisRule } from '../definition/diagnosis.ts';
 import type { CaseValue } from '../definition/generator.ts';
 import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
 import type { DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import { graderTf } from './grader-tf.ts';
 
-/** What an assignment's solutions/<hw>/properties.ts provides the grader. */
+/** What an assignment's properties.ts files provide the grader. */
 export interface StaffJudges {
   properties: PropertyTable;
   diagnoses: DiagnosisTable;
@@ -18,17 +19,22 @@ export interface StaffJudges {
 
 const loaded = new Map<string, Promise<StaffJudges | undefined>>();
 
-/** The assignment's graded properties and diagnoses, or undefined on a handout without solutions/. */
+/**
+ * The assignment's graded properties and diagnoses: the public ones every copy
+ * has (assignments/<hw>/public-properties.ts) and the staff's (solutions/<hw>/properties.ts),
+ * or undefined when neither is in this copy.
+ */
 function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
-  const file = path.join(a.solutionDir, 'properties.ts');
-  if (!loaded.has(file)) {
+  const files = [path.join(a.dir, 'public-properties.ts'), path.join(a.solutionDir, 'properties.ts')].filter((f) => existsSync(f));
+  const key = files.join('\n');
+  if (!loaded.has(key)) {
     const load = async () => {
-      const m = (await import(pathToFileURL(file).href)) as Partial<StaffJudges>;
-      return { properties: m.properties ?? {}, diagnoses: m.diagnoses ?? {} };
+      const tables = await Promise.all(files.map(async (f) => (await import(pathToFileURL(f).href)) as Partial<StaffJudges>));
+      return { properties: Object.assign({}, ...tables.map((t) => t.properties ?? {})), diagnoses: Object.assign({}, ...tables.map((t) => t.diagnoses ?? {})) };
     };
-    loaded.set(file, existsSync(file) ? load() : Promise.resolve(undefined));
+    loaded.set(key, files.length ? load() : Promise.resolve(undefined));
   }
-  return loaded.get(file)!;
+  return loaded.get(key)!;
 }
 
 /**
@@ -50,10 +56,11 @@ async function toCaseValue(w: WireValue): Promise<CaseValue> {
 
 /** A graded property's verdict, or undefined when this copy of the course has no properties. */
 export async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
-  const judges = await loadStaffJudges(a);
-  if (!judges) return undefined;
-  const judge = judges.properties[spec.property!];
-  if (!judge) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
+  const judge = (await loadStaffJudges(a))?.properties[spec.property!];
+  if (!judge) {
+    if (existsSync(path.join(a.solutionDir, 'properties.ts'))) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
+    return undefined;
+  }
   try {
     return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, (actual, ctx) => judge.judge(actual, ctx));
   } catch (e) {
@@ -69,12 +76,25 @@ export async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, 
   if (!name || !judges) return undefined;
   const diagnosis = judges.diagnoses[name];
   if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
+  if (typeof diagnosis !== 'function') return undefined; // its rules are in the fixture
   const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
   try {
     return await withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
   } catch {
     return undefined; // a diagnosis is a courtesy: no diagnosis rather than no grade
   }
+}
+
+/** The case's diagnosis rules, made from its inputs when the fixture is made; undefined when it names none written as rules. */
+export async function diagnosisRules(a: Assignment, c: LoadedCase): Promise<StoredDiagnosisRule[] | undefined> {
+  const name = c.spec.diagnosis;
+  const diagnosis = name ? (await loadStaffJudges(a))?.diagnoses[name] : undefined;
+  if (!name) return undefined;
+  if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
+  if (typeof diagnosis === 'function') return undefined;
+  return withStaffContext(c, c.fixture.expected, { options: {} }, (_, ctx) =>
+    diagnosis.rules(ctx).map((r) => (r.when === 'matches' ? { ...r, value: toWire(r.value, `${c.key}: diagnosis '${name}'`) } : r)),
+  );
 }
 
 /** Runs staff code on the case rebuilt as tensors on the grader's cpu backend, freeing them afterwards. */

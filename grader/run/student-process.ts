@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage } from '../../harness/protocol/messages.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import path from 'node:path';
@@ -63,7 +63,8 @@ export class StudentProcess {
   /** Starts a process, sets its backend and loads the submission; a load failure comes back as an outcome. */
   static async start(opts: ProcessOptions, caseLimitMs: number): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
     // Plain node, no TypeScript loader: ~0.4 s less per student process.
-    const proc = new StudentProcess(await bundleEntry('harness/child/main.ts'), opts);
+    // The permission model denies a link on the way (a course copy sharing one node_modules): start from the real path.
+    const proc = new StudentProcess(realpathSync(await bundleEntry('harness/child/main.ts')), opts);
     const limitMs = Math.max(MIN_LOAD_LIMIT_MS, caseLimitMs);
     const reply = await proc.exchange({ type: 'init', protocol: PROTOCOL_VERSION, backend: opts.backend, code: opts.code, entry: opts.entry }, limitMs);
     if (reply.type === 'ready') {
@@ -161,7 +162,8 @@ export class StudentProcess {
 function sandboxFlags(backend: BackendChoice): string[] {
   const native = ['tfjs-node', 'tfjs-node-gpu'].some((p) => existsSync(path.join(ROOT, 'node_modules', '@tensorflow', p)));
   if (backend === 'tensorflow' || (backend === 'auto' && native)) return [];
-  return ['--experimental-permission', '--disable-warning=ExperimentalWarning', `--allow-fs-read=${path.join(ROOT, 'node_modules')}`];
+  // Node checks the real path: node_modules may be a link (a course copy sharing one install, pnpm).
+  return ['--experimental-permission', '--disable-warning=ExperimentalWarning', `--allow-fs-read=${realpathSync(path.join(ROOT, 'node_modules'))}`];
 }
 
 function readRssKb(pid: number | undefined): number | undefined {

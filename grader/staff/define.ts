@@ -3,6 +3,7 @@ import type { JSONSchemaType } from 'ajv';
 import type { GeneratedInputs, Generator, GeneratorContext } from '../definition/generator.ts';
 import type { Property, PropertyContext, Verdict } from '../definition/property.ts';
 import type { CaseValue } from '../definition/generator.ts';
+import type { DiagnosisContext, DiagnosisRule, RuleDiagnosis } from '../definition/diagnosis.ts';
 
 /**
  * A generator whose params are typed by their schema (ajv's JSONSchemaType
@@ -26,4 +27,13 @@ export function numberParams<K extends string>(...keys: K[]): JSONSchemaType<{ [
   const properties = Object.fromEntries(keys.map((k) => [k, { type: 'number' }]));
   // Built from `keys`, so it has exactly the properties of the type; TypeScript cannot follow the mapping.
   return { type: 'object', properties, required: keys, additionalProperties: false } as unknown as JSONSchemaType<{ [key in K]: number }>;
+}
+
+/**
+ * A diagnosis as rules made from each case's inputs when its fixture is made
+ * (known bugs' outputs, conditions on the output): the fixture carries them,
+ * so a student's copy names the bug without the staff code.
+ */
+export function defineDiagnosis(rules: (ctx: DiagnosisContext) => DiagnosisRule[]): RuleDiagnosis {
+  return { kind: 'rules', rules };
 }
