@@ -9,6 +9,9 @@ import type { CaseValue } from '../definition/generator.ts';
 import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
 import type { DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
+import { check, dataError } from '../definition/validate.ts';
+import { GraderError } from '../errors.ts';
+import { shown } from '../paths.ts';
 import { graderTf } from './grader-tf.ts';
 
 /** What an assignment's properties.ts files provide the grader. */
@@ -29,7 +32,15 @@ function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
   const key = files.join('\n');
   if (!loaded.has(key)) {
     const load = async () => {
-      const tables = await Promise.all(files.map(async (f) => (await import(pathToFileURL(f).href)) as Partial<StaffJudges>));
+      const tables = await Promise.all(
+        files.map(async (f) => {
+          try {
+            return (await import(pathToFileURL(f).href)) as Partial<StaffJudges>;
+          } catch (e) {
+            throw new GraderError('BAD_DEFINITION', `${shown(f)} cannot be loaded: ${(e as Error).message}`, { cause: e });
+          }
+        }),
+      );
       return { properties: Object.assign({}, ...tables.map((t) => t.properties ?? {})), diagnoses: Object.assign({}, ...tables.map((t) => t.diagnoses ?? {})) };
     };
     loaded.set(key, files.length ? load() : Promise.resolve(undefined));
@@ -37,15 +48,44 @@ function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
   return loaded.get(key)!;
 }
 
+const usesStaffCode = (a: Assignment) => a.manifest.parts.some((p) => p.cases.some((c) => c.diagnosis || c.checks.some((k) => k.comparator === 'property')));
+
 /**
- * Starts loading tfjs and the staff judges in the grader while the student
- * process runs, when the assignment has any (they take ~0.5 s to load).
+ * Resolves every property and diagnosis the assignment names, and checks each
+ * property's options, so that a typo is an error naming the file and JSON
+ * path before any student code runs. Loads tfjs and the staff tables in the
+ * grader (~0.5 s), which judging needs anyway.
  */
-export function preloadStaffJudges(a: Assignment): void {
-  const uses = a.manifest.parts.some((p) => p.cases.some((c) => c.diagnosis || c.checks.some((k) => k.comparator === 'property')));
-  if (!uses) return;
-  graderTf().catch(() => undefined);
-  loadStaffJudges(a).catch(() => undefined); // the error resurfaces where the judges are used
+export async function resolveStaffNames(a: Assignment): Promise<void> {
+  if (!usesStaffCode(a)) return;
+  const [judges] = await Promise.all([loadStaffJudges(a), graderTf()]);
+  // A student's copy has no staff table: what it lacks is decided by the course's grader, and its diagnoses are in the fixtures.
+  const staffFile = path.join(a.solutionDir, 'properties.ts');
+  if (!judges || !existsSync(staffFile)) return checkPublicOptions(a, judges);
+  const file = shown(staffFile);
+  for (const c of a.manifest.parts.flatMap((p) => p.cases)) {
+    const at = c.at ?? { case: { file: a.manifest.id, pointer: `/${c.id}` }, checks: { file: a.manifest.id, pointer: `/${c.id}` } };
+    c.checks.forEach((k, i) => {
+      if (k.comparator !== 'property') return;
+      const where = `${at.checks.pointer}/checks/${i}`;
+      const property = judges.properties[k.property!];
+      if (!property) throw dataError(at.checks.file, `${where}/property`, `no property '${k.property}' in ${file} (known: ${Object.keys(judges.properties).join(', ') || 'none'})`, 'BAD_DEFINITION');
+      check(property.options, k.options ?? {}, at.checks.file, `${where}/options`, 'BAD_DEFINITION');
+    });
+    if (c.diagnosis && !judges.diagnoses[c.diagnosis]) {
+      throw dataError(at.case.file, `${at.case.pointer}/diagnosis`, `no diagnosis '${c.diagnosis}' in ${file} (known: ${Object.keys(judges.diagnoses).join(', ') || 'none'})`, 'BAD_DEFINITION');
+    }
+  }
+}
+
+/** In a student's copy: the options of the properties it does have. */
+function checkPublicOptions(a: Assignment, judges: StaffJudges | undefined): void {
+  for (const c of a.manifest.parts.flatMap((p) => p.cases)) {
+    c.checks.forEach((k, i) => {
+      const property = k.comparator === 'property' ? judges?.properties[k.property!] : undefined;
+      if (property) check(property.options, k.options ?? {}, c.at?.checks.file ?? a.manifest.id, `${c.at?.checks.pointer ?? `/${c.id}`}/checks/${i}/options`, 'BAD_DEFINITION');
+    });
+  }
 }
 
 /** Rebuilds a wire value as tensors on the grader's cpu backend, for a property to compute with. */
@@ -56,11 +96,9 @@ async function toCaseValue(w: WireValue): Promise<CaseValue> {
 
 /** A graded property's verdict, or undefined when this copy of the course has no properties. */
 export async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
+  // Resolved when grading began (resolveStaffNames); missing only from a student's copy, which leaves it to the course's grader.
   const judge = (await loadStaffJudges(a))?.properties[spec.property!];
-  if (!judge) {
-    if (existsSync(path.join(a.solutionDir, 'properties.ts'))) throw new Error(`${c.key}: no property '${spec.property}' in ${a.manifest.id}'s properties.ts`);
-    return undefined;
-  }
+  if (!judge) return undefined;
   try {
     return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, (actual, ctx) => judge.judge(actual, ctx));
   } catch (e) {
@@ -74,9 +112,8 @@ export async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, 
   const name = c.spec.diagnosis;
   const judges = name ? await loadStaffJudges(a) : undefined;
   if (!name || !judges) return undefined;
-  const diagnosis = judges.diagnoses[name];
-  if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
-  if (typeof diagnosis !== 'function') return undefined; // its rules are in the fixture
+  const diagnosis = judges.diagnoses[name]; // resolved when grading began (resolveStaffNames)
+  if (typeof diagnosis !== 'function') return undefined; // rules: the fixture carries them
   const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
   try {
     return await withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);

@@ -27,7 +27,7 @@ describe('npm run grade', () => {
     expect(r.out).toContain('Lloyd\'s algorithm kmeans  30/30');
     expect(r.out).toMatch(/backend (wasm|tensorflow)/);
     expect(r.out).toContain('Score 100/100');
-    const results = validate<Results>('results', JSON.parse(readFileSync(json, 'utf8')), json);
+    const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
     expect(results.score).toBe(100);
     expect(results.parts.map((p) => p.id)).toEqual(['pairwiseSqDistances', 'assignClusters', 'updateCenters', 'kmeansObjective', 'kmeansPlusPlusInit', 'kmeans']);
   });
@@ -45,7 +45,7 @@ describe('npm run grade', () => {
     const r = grade('hw9', '--json', json);
     expect(r.code).toBe(2);
     expect(r.err).toContain("no assignment 'hw9' (available: hw1 (hw1-kmeans)");
-    const results = validate<Results>('results', JSON.parse(readFileSync(json, 'utf8')), json);
+    const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
     expect(results.warnings[0]).toContain('grading did not run');
   });
 

@@ -1,7 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Assignment, Manifest } from '../../grader/definition/manifest.ts';
+import { courseLayout } from '../../grader/definition/course-layout.ts';
+import { loadAssignment } from '../../grader/definition/load-assignment.ts';
+import type { Assignment } from '../../grader/definition/manifest.ts';
 import { buildStudentCopy } from '../../grader/packaging/student-copy.ts';
 import { ROOT } from '../../grader/paths.ts';
 
@@ -17,11 +19,7 @@ export function studentCopy(): string {
   return built;
 }
 
-/** An assignment as the student's copy lays it out (its solutions/ folder does not exist there). */
+/** An assignment as the student's copy lays it out (no solutions/, no hidden fixtures). */
 export function copyAssignment(short: string): Assignment {
-  const root = studentCopy();
-  const folder = readdirSync(path.join(root, 'assignments')).find((d) => d.split('-')[0] === short)!;
-  const dir = path.join(root, 'assignments', folder);
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  return { manifest, short, dir, solutionDir: path.join(root, 'solutions', folder), fixturesDir: path.join(root, 'fixtures', folder) };
+  return loadAssignment(short, courseLayout(studentCopy()));
 }
