@@ -1,7 +1,7 @@
 /** `npm run grade <hw> [-- options]`: grades one submission and prints a report. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
@@ -12,6 +12,10 @@ import { asGraderError, GraderError } from '../errors.ts';
 import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
+import { rawOption, swallowedByNpm } from './npm-options.ts';
+
+/** One line, shown with every usage error; `--help` has the rest. */
+const USAGE = 'usage: npm run grade <assignment> -- [options]   (npm run grade hw1 -- --help for every option)';
 
 interface CliOptions {
   submission?: string;
@@ -30,6 +34,7 @@ const positiveInt = (v: string) => {
 };
 
 const program = new Command('npm run grade')
+  .usage('<assignment> -- [options]')
   .description('Grade a submission of an assignment and print what is right, what is wrong, by how much and where.')
   .argument('<assignment>', `assignment, by short name or folder (${listAssignments().join(', ') || 'none yet'})`)
   .option('--submission <file-or-folder>', 'the file to grade, or the folder holding it (default: your working copy in assignments/)')
@@ -39,8 +44,9 @@ const program = new Command('npm run grade')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
-  .showHelpAfterError()
-  .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
+  .exitOverride()
+  .configureOutput({ outputError: () => undefined })
+  .addHelpText('after', '\nOptions go after `--`, or npm keeps them for itself.\n\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
   .action(main);
 
 async function main(name: string, opts: CliOptions): Promise<void> {
@@ -54,11 +60,33 @@ async function main(name: string, opts: CliOptions): Promise<void> {
     process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
     if (opts.json) writeJson(fromCaller(opts.json), results);
   } catch (e) {
-    const err = asGraderError(e);
-    console.error(`${pc.red('error:')} ${err.message}`);
-    if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
-    if (opts.json) writeJson(fromCaller(opts.json), notGraded(assignment?.manifest ?? { id: name, title: name }, err));
-    process.exitCode = err.exitStatus;
+    fail(asGraderError(e), opts.json, assignment?.manifest ?? { id: name, title: name });
+  }
+}
+
+/** Every failure ends here: the error (with the usage line when it is the command's), the results file, the exit status. */
+function fail(err: GraderError, json: string | undefined, assignment: { id: string; title: string }): void {
+  console.error(`${pc.red('error:')} ${err.message}`);
+  if (err.code === 'USAGE') console.error(USAGE);
+  if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
+  if (json) writeJson(fromCaller(json), notGraded(assignment, err));
+  process.exitCode = err.exitStatus;
+}
+
+/** Options npm kept for itself, or a command line commander refuses, are usage errors like any other. */
+async function run(argv: string[]): Promise<void> {
+  const swallowed = swallowedByNpm(program.options.map((o) => o.long!).filter(Boolean));
+  const name = argv.find((a) => !a.startsWith('-')) ?? '<assignment>';
+  if (swallowed.length) {
+    const message = `npm kept ${swallowed.join(', ')} for itself: put \`--\` before the options, e.g. npm run grade ${name} -- ${swallowed.join(' ')}`;
+    return fail(new GraderError('USAGE', message), rawOption(argv, '--json'), { id: name, title: name });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    if (e.exitCode === 0) return; // --help, --version
+    fail(new GraderError('USAGE', e.message.replace(/^error: /, '')), rawOption(argv, '--json'), { id: name, title: name });
   }
 }
 
@@ -77,4 +105,4 @@ function notGraded(assignment: { id: string; title: string }, error: GraderError
   return errorResults({ assignment, submission: '', provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
 }
 
-await program.parseAsync();
+await run(process.argv.slice(2));
