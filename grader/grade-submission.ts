@@ -9,6 +9,7 @@ import { GraderError } from './errors.ts';
 import { gradedResults, provenanceOf } from './results/make-results.ts';
 import type { CaseResult, Results } from './results/results.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
+import { shortLimit } from './run/time-limits.ts';
 import type { Outcome } from './run/student-process.ts';
 import { scorePart } from './score/score.ts';
 import { compileSubmission } from './static/compile-submission.ts';
@@ -21,8 +22,10 @@ export interface GradeOptions {
   backend: BackendChoice;
   /** Memory cap of the student process, in MB. */
   memoryMb: number;
-  /** Overrides the manifest's per-case time limit. */
+  /** Overrides every case's time limit. */
   timeLimitMs?: number;
+  /** Called as each case starts running, e.g. for a progress line. */
+  onCase?: (c: LoadedCase, index: number, total: number) => void;
 }
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
@@ -36,7 +39,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const [rejected, run] =
     typeof compiled === 'string'
       ? [new Map() as Rejections, failAll(cases, compiled, opts.backend)]
-      : await Promise.all([staticChecks(a.manifest, opts.file), runCases(cases, { ...opts, code: compiled.code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c))]);
+      : await Promise.all([staticChecks(a.manifest, opts.file), runCases(cases, { ...opts, code: compiled.code, entry: path.basename(opts.file) }, (c, after) => limitOf(opts, c, after), opts.onCase)]);
   const casesMs = performance.now() - start - compileMs;
   const judged = new Map<string, CaseResult>();
   for (const c of cases) judged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
@@ -67,8 +70,10 @@ function failAll(cases: LoadedCase[], message: string, backend: string): RunRepo
   return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0 };
 }
 
-function limitOf(opts: GradeOptions, c: LoadedCase): number {
-  return opts.timeLimitMs ?? c.spec.timeLimitMs ?? opts.assignment.manifest.timeLimitMs;
+/** `--time-limit` wins; else the limit the fixture recorded from the reference's time; else the manifest's. */
+function limitOf(opts: GradeOptions, c: LoadedCase, afterTimeout: boolean): number {
+  const limit = opts.timeLimitMs ?? c.fixture.timeLimitMs ?? c.spec.timeLimitMs ?? opts.assignment.manifest.timeLimitMs;
+  return afterTimeout ? shortLimit(c.fixture.referenceMs, limit) : limit;
 }
 
 function rejectedCase(c: LoadedCase, message: string): CaseResult {

@@ -13,6 +13,8 @@ import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
 import { rawOption, swallowedByNpm } from './npm-options.ts';
+import { progressLine } from './progress.ts';
+import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 
 /** One line, shown with every usage error; `--help` has the rest. */
 const USAGE = 'usage: npm run grade <assignment> -- [options]   (npm run grade hw1 -- --help for every option)';
@@ -56,7 +58,9 @@ async function main(name: string, opts: CliOptions): Promise<void> {
     if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);
-    const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit });
+    const progress = progressLine(process.stderr);
+    const onCase = (c: LoadedCase, i: number, total: number) => progress.update(`grading ${c.key} (${i + 1}/${total})...`);
+    const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit, onCase }).finally(() => progress.done());
     process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
     if (opts.json) writeJson(fromCaller(opts.json), results);
   } catch (e) {

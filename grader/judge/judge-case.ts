@@ -6,6 +6,7 @@ import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts'
 import type { Outcome } from '../run/student-process.ts';
 import { comparators } from './comparators/index.ts';
 import { atPath, observe, type Observed } from './observed.ts';
+import { LIMIT_FACTOR, LIMIT_FLOOR_MS } from '../run/time-limits.ts';
 import { diagnoseFromRules } from './diagnose.ts';
 import { diagnose, runProperty } from './staff-judges.ts';
 
@@ -112,12 +113,18 @@ function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { st
       return { status, message: `${prefix}${o.message}`, ms: o.ms };
     }
     case 'timeout':
-      return { status: 'timeout', message: `timed out: did not finish within ${o.limitMs / 1000} s and was stopped (the other cases ran in a fresh process)` };
+      return { status: 'timeout', message: timeoutMessage(o) };
     case 'crashed':
       return { status: 'crashed', message: o.message };
     case 'load-error':
       return { status: 'error', message: o.message };
   }
+}
+
+function timeoutMessage(o: Extract<Outcome, { kind: 'timeout' }>): string {
+  if (o.after === 'not-run') return 'not run: this function timed out on the two cases before it (an endless loop?); fix that and grade again';
+  if (o.after === 'short-limit') return `timed out: did not finish within ${o.limitMs / 1000} s, a short limit because the case before it timed out (the reference takes milliseconds here)`;
+  return `timed out: did not finish within ${o.limitMs / 1000} s (${LIMIT_FACTOR} times the reference's time, at least ${LIMIT_FLOOR_MS / 1000} s) and was stopped; the other cases ran in a fresh process`;
 }
 
 /** `at kmeans.ts:12:7` when the stack names the submission. */

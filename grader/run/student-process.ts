@@ -12,7 +12,8 @@ import { GraderError } from '../errors.ts';
 export type Outcome =
   | { kind: 'result'; value: WireValue; ms: number; leaked: number; damagedInputs: string[]; output?: string }
   | { kind: 'case-error'; errorKind: CaseErrorKind; message: string; stack?: string; ms: number; output?: string }
-  | { kind: 'timeout'; limitMs: number }
+  /** `after` a timeout of the same function: run under a short limit, or not run at all after two. */
+  | { kind: 'timeout'; limitMs: number; after?: 'short-limit' | 'not-run' }
   | { kind: 'crashed'; message: string }
   | { kind: 'load-error'; message: string; stack?: string };
 
