@@ -42,12 +42,18 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
   return {
     ...base,
     status: failed.length ? 'failed' : 'passed',
-    message: failed.length ? [...failed.map((k) => `${k.what}: ${k.message}`), ...(diagnosis ? [`diagnosis: ${diagnosis}`] : [])].join('\n') : `passed${leak}${elsewhere}`,
+    message: failed.length ? [...failureLines(failed), ...(diagnosis ? [`diagnosis: ${diagnosis}`] : [])].join('\n') : `passed${leak}${elsewhere}`,
     checks,
     ...(diagnosis ? { diagnosis } : {}),
     ms: outcome.ms,
     leakedTensors: outcome.leaked,
   };
+}
+
+/** One line per failed check, less repeats: two checks of a missing or misshapen field say the same thing once. */
+function failureLines(failed: CheckResult[]): string[] {
+  const lines = failed.map((k) => (k.detail?.kind === 'missing' || k.detail?.kind === 'form' ? `${k.what.split(' ')[0]}: ${k.message}` : `${k.what}: ${k.message}`));
+  return [...new Set(lines)];
 }
 
 /** What a student's copy says of a graded property it does not have. */
@@ -109,8 +115,9 @@ function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { st
   switch (o.kind) {
     case 'case-error': {
       const status: CaseStatus = o.errorKind === 'not-implemented' ? 'not-implemented' : o.errorKind === 'bad-output' ? 'failed' : 'error';
-      const prefix = o.errorKind === 'threw' ? `threw ${firstFrame(o.stack, entry)}: ` : '';
-      return { status, message: `${prefix}${o.message}`, ms: o.ms };
+      const where = firstFrame(o.stack, entry);
+      if (o.errorKind === 'threw') return { status, message: `threw${where && ` ${where}`}: ${o.message}`, ms: o.ms };
+      return { status, message: o.errorKind === 'exit-called' && where ? `${o.message} ${where}` : o.message, ms: o.ms };
     }
     case 'timeout':
       return { status: 'timeout', message: timeoutMessage(o) };

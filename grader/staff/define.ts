@@ -10,8 +10,8 @@ import type { DiagnosisContext, DiagnosisRule, RuleDiagnosis } from '../definiti
  * ties the two). The grader validates a case's params against the schema
  * when the assignment loads, which is what makes the cast below sound.
  */
-export function defineGenerator<P>(def: { params: JSONSchemaType<P>; generate(params: P, ctx: GeneratorContext): GeneratedInputs }): Generator {
-  return { params: def.params, generate: (params, ctx) => def.generate(params as P, ctx) };
+export function defineGenerator<P>(def: { params: JSONSchemaType<P>; sizes?: readonly (keyof P & string)[]; generate(params: P, ctx: GeneratorContext): GeneratedInputs }): Generator {
+  return { params: def.params, sizes: def.sizes, generate: (params, ctx) => def.generate(params as P, ctx) };
 }
 
 /** A graded property with typed options, validated against their schema when the assignment loads. */

@@ -55,7 +55,7 @@ export async function callExport(tf: typeof tfjs, exports: SubmissionExports, ms
 }
 
 function failure(caseKey: string, e: unknown, ms: number): ChildMessage {
-  const err = e instanceof Error ? e : new Error(`threw a non-Error value: ${String(e)}`);
+  const err = e instanceof Error ? e : new Error(`a non-Error value (${String(e)})`);
   const kind = err instanceof ExitCalledError ? 'exit-called' : /not implemented/i.test(err.message) ? 'not-implemented' : 'threw';
   return { type: 'case-error', caseKey, kind, message: err.message, stack: err.stack, ms };
 }
