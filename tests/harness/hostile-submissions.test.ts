@@ -21,10 +21,9 @@ describe('hostile and broken hw1 submissions', () => {
   it('an infinite loop is stopped at the time limit and named, and the other cases still run', async () => {
     const r = await gradeFile('hw1', variant('loops', PLUSPLUS_START, '  for (;;) {}\n  const draws'), { timeLimitMs: 1500 });
     expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
-    for (const c of part(r, 'kmeansPlusPlusInit').cases) {
-      expect(c.status).toBe('timeout');
-      expect(c.message).toContain('did not finish within 1.5 s');
-    }
+    const cases = part(r, 'kmeansPlusPlusInit').cases;
+    expect(cases.every((c) => c.status === 'timeout')).toBe(true);
+    expect(cases[0].message).toContain('did not finish within 1.5 s');
     expect(part(r, 'kmeans').score).toBe(30);
     expect(r.warnings.join(' ')).toMatch(/restarted \d+ time/);
   });
@@ -81,7 +80,8 @@ describe('hostile and broken hw1 submissions', () => {
 
   it('running out of memory is stopped at the cap and reported', async () => {
     const hog = '  const hog: Float64Array[] = [];\n  for (;;) hog.push(new Float64Array(1e7).fill(1));\n  const draws';
-    const r = await gradeFile('hw1', variant('memory-hog', PLUSPLUS_START, hog), { memoryMb: 400 });
+    // A limit well above the fixtures' (from the reference's time): this is about memory, not time, on a busy machine.
+    const r = await gradeFile('hw1', variant('memory-hog', PLUSPLUS_START, hog), { memoryMb: 400, timeLimitMs: 20_000 });
     expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
     expect(part(r, 'kmeansPlusPlusInit').cases[0].status).toBe('crashed');
     expect(part(r, 'kmeansPlusPlusInit').cases[0].message).toMatch(/memory/);
