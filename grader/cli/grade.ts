@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
+import { courseLayout } from '../definition/course-layout.ts';
 import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
 import type { Assignment } from '../definition/manifest.ts';
 import { gradeSubmission } from '../grade-submission.ts';
@@ -11,6 +12,7 @@ import { renderTerminal } from '../report/terminal.ts';
 import { asGraderError, GraderError } from '../errors.ts';
 import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
+import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
 import { rawOption, swallowedByNpm } from './npm-options.ts';
 import { progressLine } from './progress.ts';
@@ -27,6 +29,7 @@ interface CliOptions {
   timeLimit?: number;
   memory: number;
   color: boolean;
+  course?: string;
 }
 
 const positiveInt = (v: string) => {
@@ -46,15 +49,17 @@ const program = new Command('npm run grade')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
+  .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
   .exitOverride()
   .configureOutput({ outputError: () => undefined })
   .addHelpText('after', '\nOptions go after `--`, or npm keeps them for itself.\n\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
+  .addHelpText('after', () => `\nSandbox on this machine: ${sandbox().description} (README: What the sandbox stops).`)
   .action(main);
 
 async function main(name: string, opts: CliOptions): Promise<void> {
   let assignment: Assignment | undefined;
   try {
-    assignment = loadAssignment(name);
+    assignment = loadAssignment(name, courseLayout(opts.course ? fromCaller(opts.course) : undefined));
     if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);

@@ -39,13 +39,13 @@ export function loadAssignment(name: string, layout: CourseLayout = courseLayout
 
 /** Reads a manifest file; an older version is refused with how to upgrade it. */
 export function readManifestFile(file: string): ManifestFile {
-  const data = parseText(readFileSync(file, 'utf8'), shown(file));
+  const data = parseText(readFileSync(file, 'utf8'), shown(file), 'BAD_DEFINITION');
   refuseOtherVersion(data, shown(file));
   return validate('manifest', data, shown(file));
 }
 
 function readHiddenCases(file: string, manifest: ManifestFile): HiddenCasesFile {
-  const data = parseText(readFileSync(file, 'utf8'), shown(file));
+  const data = parseText(readFileSync(file, 'utf8'), shown(file), 'BAD_DEFINITION');
   refuseOtherVersion(data, shown(file));
   const hidden = validate('hidden-cases', data, shown(file));
   if (hidden.assignment !== manifest.id) throw dataError(shown(file), '/assignment', `is '${hidden.assignment}', not '${manifest.id}'`, 'BAD_DEFINITION');

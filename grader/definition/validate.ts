@@ -39,6 +39,15 @@ const sources: { [K in SchemaName]: SchemaObject } = {
 };
 const compiled = new Map<SchemaObject, ValidateFunction>();
 
+/** What an invalid file of each kind is: a bad definition for staff, or data the grader made itself and must not have. */
+const codes: { [K in SchemaName]: ErrorCode } = {
+  manifest: 'BAD_DEFINITION',
+  'hidden-cases': 'BAD_DEFINITION',
+  fixture: 'FIXTURE',
+  results: 'INTERNAL',
+  'child-message': 'INVALID_DATA',
+};
+
 /** The validator of a schema, compiled once (options and params schemas of comparators, properties and generators too). */
 export function validatorOf<T>(schema: SchemaObject): ValidateFunction<T> {
   if (!compiled.has(schema)) compiled.set(schema, ajv.compile(schema));
@@ -47,7 +56,7 @@ export function validatorOf<T>(schema: SchemaObject): ValidateFunction<T> {
 
 /** Checks `data` against a schema kept in grader/schemas, naming `file` in the error. */
 export function validate<K extends SchemaName>(schema: K, data: unknown, file: string): SchemaTypes[K] {
-  return check<SchemaTypes[K]>(sources[schema], data, file);
+  return check<SchemaTypes[K]>(sources[schema], data, file, '', codes[schema]);
 }
 
 /** Checks `data` against any schema; the error names `file` and the JSON path under `at`. */
@@ -64,15 +73,15 @@ export function readJson<K extends SchemaName>(schema: K, file: string): SchemaT
 
 /** Parses and validates JSON text read from `file`. */
 export function parseJson<K extends SchemaName>(schema: K, text: string, file: string): SchemaTypes[K] {
-  return validate(schema, parseText(text, file), file);
+  return validate(schema, parseText(text, file, codes[schema]), file);
 }
 
 /** JSON text as data, or an error naming the file. */
-export function parseText(text: string, file: string): unknown {
+export function parseText(text: string, file: string, code?: ErrorCode): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw dataError(file, '', `not valid JSON (${(e as Error).message})`);
+    throw dataError(file, '', `not valid JSON (${(e as Error).message})`, code);
   }
 }
 

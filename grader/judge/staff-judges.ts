@@ -1,7 +1,6 @@
 /** Staff code for judging: an assignment's graded properties and diagnoses, run on the grader's cpu backend. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fromWire, toWire } from '../../harness/protocol/codec.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import type { StoredDiagnosisRule } from '../definition/diagnosis.ts';
@@ -11,6 +10,7 @@ import type { DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '..
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import { check, dataError } from '../definition/validate.ts';
 import { GraderError } from '../errors.ts';
+import { importTypeScript } from '../import-typescript.ts';
 import { shown } from '../paths.ts';
 import { graderTf } from './grader-tf.ts';
 
@@ -35,7 +35,7 @@ function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
       const tables = await Promise.all(
         files.map(async (f) => {
           try {
-            return (await import(pathToFileURL(f).href)) as Partial<StaffJudges>;
+            return (await importTypeScript(f)) as Partial<StaffJudges>;
           } catch (e) {
             throw new GraderError('BAD_DEFINITION', `${shown(f)} cannot be loaded: ${(e as Error).message}`, { cause: e });
           }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ROOT } from '../paths.ts';
 
 /** Folders and files copied whole, from the project root. */
-const SHIPPED = ['assignments', 'grader', 'harness', 'templates', 'package.json', 'package-lock.json', 'tsconfig.json', 'README.md'];
+const SHIPPED = ['assignments', 'grader', 'harness', 'templates', 'scripts/precompiled.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'README.md'];
 
 /** Tests of the grader's own code stay with the staff. */
 const isShipped = (file: string): boolean => !/\.test\.ts$/.test(file);

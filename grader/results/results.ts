@@ -92,6 +92,8 @@ export interface Results {
   assignment: string;
   title: string;
   submission: string;
+  /** What isolated the student process (grader/run/sandbox.ts); absent when nothing ran. */
+  sandbox?: string;
   /** Of the parts judged here: a student's copy leaves out parts decided by the course's grader. */
   score: number;
   maxScore: number;

@@ -10,11 +10,11 @@ import { copyAssignment, studentCopy } from '../support/student-copy.ts';
 
 const gradeInCopy = (short: string, file: string) => gradeSubmission({ assignment: copyAssignment(short), file, backend: 'wasm', memoryMb: 2048 });
 
-/** `npm run grade` as a student runs it in their copy. */
+/** `npm run grade` as a student runs it in their copy (the command package.json names). */
 function cliInCopy(...args: string[]): { code: number | null; out: string; results: Results } {
   const root = studentCopy();
   const json = path.join(root, `results-${args.join('-').replace(/\W+/g, '_').slice(-40)}.json`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'grader/cli/grade.ts'), ...args, '--json', json], {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts/precompiled.mjs'), 'grader/cli/grade.ts', ...args, '--json', json], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INIT_CWD: root },
