@@ -1,4 +1,5 @@
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { courseLayout } from '../../grader/definition/course-layout.ts';
@@ -14,7 +15,10 @@ export function studentCopy(): string {
   if (!built) {
     built = path.join(mkdtempSync(path.join(os.tmpdir(), 'tfgrade-student-')), 'course');
     buildStudentCopy(built);
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(built, 'node_modules'), 'dir');
+    // Its own node_modules (hard links: fast, no space), so its build caches stay apart from the project's.
+    const modules = path.join(built, 'node_modules');
+    execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), modules]);
+    rmSync(path.join(modules, '.cache'), { recursive: true, force: true });
   }
   return built;
 }
