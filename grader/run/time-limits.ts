@@ -16,14 +16,20 @@ export const LIMIT_FLOOR_MS = 3000;
 export const SHORT_FACTOR = 3;
 export const SHORT_FLOOR_MS = 500;
 
+/** Below this a measurement is noise (timer, scheduling); every limit from it is the floor anyway. */
+const MIN_RECORDED_MS = 64;
+/** How far a new measurement may stray from the record before it replaces it: the same case timed 4x apart on a loaded machine. */
+const KEEP_WITHIN = 8;
+
 /**
- * The measured time as recorded: rounded up to a power of two, and the
- * previous record kept while the new measurement is within a factor of 4 of
- * it, so regenerating fixtures gives the same bytes on a machine under load.
+ * The measured time as recorded: at least 64 ms, rounded up to a power of
+ * two, and the previous record kept while the new measurement is within a
+ * factor of 8 of it, so regenerating fixtures gives the same bytes on a
+ * machine under load.
  */
 export function recordedReferenceMs(measuredMs: number, previousMs?: number): number {
-  if (previousMs !== undefined && measuredMs <= previousMs * 4 && measuredMs >= previousMs / 4) return previousMs;
-  return 2 ** Math.ceil(Math.log2(Math.max(1, measuredMs)));
+  if (previousMs !== undefined && measuredMs <= previousMs * KEEP_WITHIN && measuredMs >= previousMs / KEEP_WITHIN) return previousMs;
+  return 2 ** Math.ceil(Math.log2(Math.max(MIN_RECORDED_MS, measuredMs)));
 }
 
 /** The case's limit: the reference's time times the factor, at least the floor, at most the manifest's limit. */
