@@ -10,6 +10,7 @@ import { gradedResults, provenanceOf } from './results/make-results.ts';
 import type { CaseResult, Results } from './results/results.ts';
 import { disagreementNotes, disagreementWarning, recheckOnCpu } from './run/recheck-on-cpu.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
+import { shortLimit } from './run/time-limits.ts';
 import type { Outcome } from './run/student-process.ts';
 import { scorePart } from './score/score.ts';
 import { markPhase } from './timing/phases.ts';
@@ -23,8 +24,10 @@ export interface GradeOptions {
   backend: BackendChoice;
   /** Memory cap of the student process, in MB. */
   memoryMb: number;
-  /** Overrides the manifest's per-case time limit. */
+  /** Overrides every case's time limit. */
   timeLimitMs?: number;
+  /** Called as each case starts running, e.g. for a progress line. */
+  onCase?: (c: LoadedCase, index: number, total: number) => void;
 }
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
@@ -36,11 +39,12 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
-  const runOn = (backend: BackendChoice, some: LoadedCase[], code: string) => runCases(some, { ...opts, backend, code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
+  const runOn = (backend: BackendChoice, some: LoadedCase[], code: string, onCase?: GradeOptions['onCase']) =>
+    runCases(some, { ...opts, backend, code, entry: path.basename(opts.file) }, (c, after) => limitOf(opts, c, after), onCase);
   const [rejected, run] =
     typeof compiled === 'string'
       ? [new Map() as Rejections, failAll(cases, compiled, opts.backend)]
-      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code)]);
+      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code, opts.onCase)]);
   const casesMs = performance.now() - start - compileMs;
   const firstJudged = new Map<string, CaseResult>();
   for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
@@ -74,8 +78,10 @@ function failAll(cases: LoadedCase[], message: string, backend: string): RunRepo
   return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, notes: [] };
 }
 
-function limitOf(opts: GradeOptions, c: LoadedCase): number {
-  return opts.timeLimitMs ?? c.spec.timeLimitMs ?? opts.assignment.manifest.timeLimitMs;
+/** `--time-limit` wins; else the limit the fixture recorded from the reference's time; else the manifest's. */
+function limitOf(opts: GradeOptions, c: LoadedCase, afterTimeout: boolean): number {
+  const limit = opts.timeLimitMs ?? c.fixture.timeLimitMs ?? c.spec.timeLimitMs ?? opts.assignment.manifest.timeLimitMs;
+  return afterTimeout ? shortLimit(c.fixture.referenceMs, limit) : limit;
 }
 
 function rejectedCase(c: LoadedCase, message: string): CaseResult {

@@ -59,6 +59,8 @@ describe('the walls between the parts of the project', () => {
   });
 
   it("assignments/ (what students get) imports only TensorFlow.js, never solutions/ or the grader", () => {
-    expect(importsUnder('assignments').filter((i) => i.target !== '@tensorflow/tfjs')).toEqual([]);
+    // public-properties.ts is grading code judged in the open: like staff code, it reaches the grader only through the staff API.
+    const allowed = (i: Import) => i.target === '@tensorflow/tfjs' || (i.file.endsWith('/public-properties.ts') && i.target === 'grader/staff/api.ts');
+    expect(importsUnder('assignments').filter((i) => !allowed(i))).toEqual([]);
   });
 });

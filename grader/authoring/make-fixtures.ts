@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
@@ -10,8 +10,12 @@ import { GraderError } from '../errors.ts';
 import { FIXTURE_VERSION, fixturePath, specOf, type Fixture } from '../fixtures/fixture.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import { graderTf } from '../judge/grader-tf.ts';
+import { passesValueChecks } from '../judge/judge-case.ts';
+import { observe } from '../judge/observed.ts';
+import { diagnosisRules } from '../judge/staff-judges.ts';
 import { shown } from '../paths.ts';
 import { runCases } from '../run/run-cases.ts';
+import { limitFromReference, recordedReferenceMs } from '../run/time-limits.ts';
 import { compileSubmission } from '../static/compile-submission.ts';
 
 /** How many knife-edge draws a case may refuse before the generator is judged broken. */
@@ -34,17 +38,35 @@ export async function makeFixtures(a: Assignment): Promise<string[]> {
   }
   const compiled = await compileSubmission(path.join(a.solutionDir, a.manifest.entry));
   const run = await runCases(drafts, { backend: 'cpu', code: compiled.code, entry: a.manifest.entry, memoryMb: 4096 }, () => REFERENCE_LIMIT_MS);
-  const written = drafts.map((d) => {
+  const written: string[] = [];
+  for (const d of drafts) {
     const outcome = run.outcomes.get(d.key)!;
     if (outcome.kind !== 'result') throw new GraderError('FIXTURE', `the reference solution fails on ${d.key}: ${'message' in outcome ? outcome.message : outcome.kind}`);
-    const fixture = validate('fixture', { ...d.fixture, expected: outcome.value }, d.key);
     const file = fixturePath(a, d.spec.visibility, d.part, d.spec);
+    const referenceMs = recordedReferenceMs(outcome.ms, previousReferenceMs(file));
+    const timeLimitMs = limitFromReference(referenceMs, d.spec.timeLimitMs ?? a.manifest.timeLimitMs);
+    const fixture = validate('fixture', await withDiagnosis(a, { ...d, fixture: { ...d.fixture, expected: outcome.value, referenceMs, timeLimitMs } }), d.key);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(fixture, null, 1)}\n`);
-    return file;
-  });
+    written.push(file);
+  }
   removeStale(a, new Set(written));
   return written;
+}
+
+/** The reference time the fixture being replaced recorded, if any. */
+function previousReferenceMs(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const ms = (JSON.parse(readFileSync(file, 'utf8')) as Partial<Fixture>).referenceMs;
+  return typeof ms === 'number' ? ms : undefined;
+}
+
+/** The case's diagnosis rules as data, less the known bugs whose output on this case is the expected one (e.g. a factor n with n = 1). */
+async function withDiagnosis(a: Assignment, c: LoadedCase): Promise<Fixture> {
+  const rules = await diagnosisRules(a, c);
+  if (!rules) return c.fixture;
+  const expected = observe(c.fixture.expected);
+  return { ...c.fixture, diagnosis: rules.filter((r) => r.when !== 'matches' || !passesValueChecks(a, c.spec, observe(r.value), expected)) };
 }
 
 async function loadGenerators(a: Assignment): Promise<GeneratorTable> {

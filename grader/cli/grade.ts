@@ -1,7 +1,7 @@
 /** `npm run grade <hw> [-- options]`: grades one submission and prints a report. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import { courseLayout } from '../definition/course-layout.ts';
@@ -14,6 +14,12 @@ import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
+import { rawOption, swallowedByNpm } from './npm-options.ts';
+import { progressLine } from './progress.ts';
+import type { LoadedCase } from '../fixtures/load-fixtures.ts';
+
+/** One line, shown with every usage error; `--help` has the rest. */
+const USAGE = 'usage: npm run grade <assignment> -- [options]   (npm run grade hw1 -- --help for every option)';
 
 interface CliOptions {
   submission?: string;
@@ -33,6 +39,7 @@ const positiveInt = (v: string) => {
 };
 
 const program = new Command('npm run grade')
+  .usage('<assignment> -- [options]')
   .description('Grade a submission of an assignment and print what is right, what is wrong, by how much and where.')
   .argument('<assignment>', `assignment, by short name or folder (${listAssignments().join(', ') || 'none yet'})`)
   .option('--submission <file-or-folder>', 'the file to grade, or the folder holding it (default: your working copy in assignments/)')
@@ -43,8 +50,9 @@ const program = new Command('npm run grade')
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
   .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
-  .showHelpAfterError()
-  .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
+  .exitOverride()
+  .configureOutput({ outputError: () => undefined })
+  .addHelpText('after', '\nOptions go after `--`, or npm keeps them for itself.\n\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
   .addHelpText('after', () => `\nSandbox on this machine: ${sandbox().description} (README: What the sandbox stops).`)
   .action(main);
 
@@ -55,15 +63,39 @@ async function main(name: string, opts: CliOptions): Promise<void> {
     if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);
-    const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit });
+    const progress = progressLine(process.stderr);
+    const onCase = (c: LoadedCase, i: number, total: number) => progress.update(`grading ${c.key} (${i + 1}/${total})...`);
+    const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit, onCase }).finally(() => progress.done());
     process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
     if (opts.json) writeJson(fromCaller(opts.json), results);
   } catch (e) {
-    const err = asGraderError(e);
-    console.error(`${pc.red('error:')} ${err.message}`);
-    if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
-    if (opts.json) writeJson(fromCaller(opts.json), notGraded(assignment?.manifest ?? { id: name, title: name }, err));
-    process.exitCode = err.exitStatus;
+    fail(asGraderError(e), opts.json, assignment?.manifest ?? { id: name, title: name });
+  }
+}
+
+/** Every failure ends here: the error (with the usage line when it is the command's), the results file, the exit status. */
+function fail(err: GraderError, json: string | undefined, assignment: { id: string; title: string }): void {
+  console.error(`${pc.red('error:')} ${err.message}`);
+  if (err.code === 'USAGE') console.error(USAGE);
+  if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
+  if (json) writeJson(fromCaller(json), notGraded(assignment, err));
+  process.exitCode = err.exitStatus;
+}
+
+/** Options npm kept for itself, or a command line commander refuses, are usage errors like any other. */
+async function run(argv: string[]): Promise<void> {
+  const swallowed = swallowedByNpm(program.options.map((o) => o.long!).filter(Boolean));
+  const name = argv.find((a) => !a.startsWith('-')) ?? '<assignment>';
+  if (swallowed.length) {
+    const message = `npm kept ${swallowed.join(', ')} for itself: put \`--\` before the options, e.g. npm run grade ${name} -- ${swallowed.join(' ')}`;
+    return fail(new GraderError('USAGE', message), rawOption(argv, '--json'), { id: name, title: name });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    if (e.exitCode === 0) return; // --help, --version
+    fail(new GraderError('USAGE', e.message.replace(/^error: /, '')), rawOption(argv, '--json'), { id: name, title: name });
   }
 }
 
@@ -82,4 +114,4 @@ function notGraded(assignment: { id: string; title: string }, error: GraderError
   return errorResults({ assignment, submission: '', provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
 }
 
-await program.parseAsync();
+await run(process.argv.slice(2));

@@ -48,6 +48,8 @@ export type Params = { [key: string]: JsonValue };
  */
 export interface Generator {
   params: SchemaObject;
+  /** The params that are sizes (n, d, k): for the public-sibling check, only their edge values and equalities are a kind of input. */
+  sizes?: readonly string[];
   generate(params: Params, ctx: GeneratorContext): GeneratedInputs;
 }
 

@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { SchemaObject } from 'ajv';
 import type { CheckDetail } from '../results/results.ts';
 import type { CaseValue, JsonValue } from './generator.ts';
+import type { RuleDiagnosis } from './diagnosis.ts';
 import type { Tolerance } from './manifest.ts';
 
 /** The outcome of one check. */
@@ -45,8 +46,10 @@ export type PropertyTable = { [name: string]: Property };
 /**
  * Runs after a case failed: recomputes known bugs on the case's inputs and
  * says which one the output looks like (`ctx.tolerance` is the failed check's).
+ * Staff code at grading time, so a student's copy never runs it: prefer a
+ * RuleDiagnosis (`defineDiagnosis`), which fixtures carry as data.
  */
 export type Diagnosis = (actual: CaseValue, ctx: PropertyContext) => string | undefined | Promise<string | undefined>;
 
 /** What `solutions/<hw>/properties.ts` exports as `diagnoses`. */
-export type DiagnosisTable = { [name: string]: Diagnosis };
+export type DiagnosisTable = { [name: string]: Diagnosis | RuleDiagnosis };

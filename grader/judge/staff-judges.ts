@@ -1,8 +1,9 @@
 /** Staff code for judging: an assignment's graded properties and diagnoses, run on the grader's cpu backend. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fromWire } from '../../harness/protocol/codec.ts';
+import { fromWire, toWire } from '../../harness/protocol/codec.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
+import type { StoredDiagnosisRule } from '../definition/diagnosis.ts';
 import type { CaseValue } from '../definition/generator.ts';
 import type { Assignment, CheckSpec, Tolerance } from '../definition/manifest.ts';
 import type { DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
@@ -13,7 +14,7 @@ import { importTypeScript } from '../import-typescript.ts';
 import { shown } from '../paths.ts';
 import { graderTf } from './grader-tf.ts';
 
-/** What an assignment's solutions/<hw>/properties.ts provides the grader. */
+/** What an assignment's properties.ts files provide the grader. */
 export interface StaffJudges {
   properties: PropertyTable;
   diagnoses: DiagnosisTable;
@@ -21,21 +22,30 @@ export interface StaffJudges {
 
 const loaded = new Map<string, Promise<StaffJudges | undefined>>();
 
-/** The assignment's graded properties and diagnoses, or undefined on a handout without solutions/. */
+/**
+ * The assignment's graded properties and diagnoses: the public ones every copy
+ * has (assignments/<hw>/public-properties.ts) and the staff's (solutions/<hw>/properties.ts),
+ * or undefined when neither is in this copy.
+ */
 function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
-  const file = path.join(a.solutionDir, 'properties.ts');
-  if (!loaded.has(file)) {
+  const files = [path.join(a.dir, 'public-properties.ts'), path.join(a.solutionDir, 'properties.ts')].filter((f) => existsSync(f));
+  const key = files.join('\n');
+  if (!loaded.has(key)) {
     const load = async () => {
-      try {
-        const m = (await importTypeScript(file)) as Partial<StaffJudges>;
-        return { properties: m.properties ?? {}, diagnoses: m.diagnoses ?? {} };
-      } catch (e) {
-        throw new GraderError('BAD_DEFINITION', `${shown(file)} cannot be loaded: ${(e as Error).message}`, { cause: e });
-      }
+      const tables = await Promise.all(
+        files.map(async (f) => {
+          try {
+            return (await importTypeScript(f)) as Partial<StaffJudges>;
+          } catch (e) {
+            throw new GraderError('BAD_DEFINITION', `${shown(f)} cannot be loaded: ${(e as Error).message}`, { cause: e });
+          }
+        }),
+      );
+      return { properties: Object.assign({}, ...tables.map((t) => t.properties ?? {})), diagnoses: Object.assign({}, ...tables.map((t) => t.diagnoses ?? {})) };
     };
-    loaded.set(file, existsSync(file) ? load() : Promise.resolve(undefined));
+    loaded.set(key, files.length ? load() : Promise.resolve(undefined));
   }
-  return loaded.get(file)!;
+  return loaded.get(key)!;
 }
 
 const usesStaffCode = (a: Assignment) => a.manifest.parts.some((p) => p.cases.some((c) => c.diagnosis || c.checks.some((k) => k.comparator === 'property')));
@@ -49,8 +59,10 @@ const usesStaffCode = (a: Assignment) => a.manifest.parts.some((p) => p.cases.so
 export async function resolveStaffNames(a: Assignment): Promise<void> {
   if (!usesStaffCode(a)) return;
   const [judges] = await Promise.all([loadStaffJudges(a), graderTf()]);
-  if (!judges) return; // a student's copy: these checks are decided by the course's grader
-  const file = shown(path.join(a.solutionDir, 'properties.ts'));
+  // A student's copy has no staff table: what it lacks is decided by the course's grader, and its diagnoses are in the fixtures.
+  const staffFile = path.join(a.solutionDir, 'properties.ts');
+  if (!judges || !existsSync(staffFile)) return checkPublicOptions(a, judges);
+  const file = shown(staffFile);
   for (const c of a.manifest.parts.flatMap((p) => p.cases)) {
     const at = c.at ?? { case: { file: a.manifest.id, pointer: `/${c.id}` }, checks: { file: a.manifest.id, pointer: `/${c.id}` } };
     c.checks.forEach((k, i) => {
@@ -66,6 +78,16 @@ export async function resolveStaffNames(a: Assignment): Promise<void> {
   }
 }
 
+/** In a student's copy: the options of the properties it does have. */
+function checkPublicOptions(a: Assignment, judges: StaffJudges | undefined): void {
+  for (const c of a.manifest.parts.flatMap((p) => p.cases)) {
+    c.checks.forEach((k, i) => {
+      const property = k.comparator === 'property' ? judges?.properties[k.property!] : undefined;
+      if (property) check(property.options, k.options ?? {}, c.at?.checks.file ?? a.manifest.id, `${c.at?.checks.pointer ?? `/${c.id}`}/checks/${i}/options`, 'BAD_DEFINITION');
+    });
+  }
+}
+
 /** Rebuilds a wire value as tensors on the grader's cpu backend, for a property to compute with. */
 async function toCaseValue(w: WireValue): Promise<CaseValue> {
   const tf = await graderTf();
@@ -74,9 +96,9 @@ async function toCaseValue(w: WireValue): Promise<CaseValue> {
 
 /** A graded property's verdict, or undefined when this copy of the course has no properties. */
 export async function runProperty(a: Assignment, c: LoadedCase, spec: CheckSpec, tolerance: Tolerance | undefined, wire: WireValue): Promise<Verdict | undefined> {
-  const judges = await loadStaffJudges(a);
-  if (!judges) return undefined;
-  const judge = judges.properties[spec.property!]; // resolved when grading began (resolveStaffNames)
+  // Resolved when grading began (resolveStaffNames); missing only from a student's copy, which leaves it to the course's grader.
+  const judge = (await loadStaffJudges(a))?.properties[spec.property!];
+  if (!judge) return undefined;
   try {
     return await withStaffContext(c, wire, { tolerance, options: spec.options ?? {} }, (actual, ctx) => judge.judge(actual, ctx));
   } catch (e) {
@@ -91,12 +113,25 @@ export async function diagnose(a: Assignment, c: LoadedCase, failed: CheckSpec, 
   const judges = name ? await loadStaffJudges(a) : undefined;
   if (!name || !judges) return undefined;
   const diagnosis = judges.diagnoses[name]; // resolved when grading began (resolveStaffNames)
+  if (typeof diagnosis !== 'function') return undefined; // rules: the fixture carries them
   const tolerance = failed.tolerance === undefined ? undefined : a.manifest.tolerances[failed.tolerance];
   try {
     return await withStaffContext(c, wire, { tolerance, options: failed.options ?? {} }, diagnosis);
   } catch {
     return undefined; // a diagnosis is a courtesy: no diagnosis rather than no grade
   }
+}
+
+/** The case's diagnosis rules, made from its inputs when the fixture is made; undefined when it names none written as rules. */
+export async function diagnosisRules(a: Assignment, c: LoadedCase): Promise<StoredDiagnosisRule[] | undefined> {
+  const name = c.spec.diagnosis;
+  const diagnosis = name ? (await loadStaffJudges(a))?.diagnoses[name] : undefined;
+  if (!name) return undefined;
+  if (!diagnosis) throw new Error(`${c.key}: no diagnosis '${name}' in ${a.manifest.id}'s properties.ts`);
+  if (typeof diagnosis === 'function') return undefined;
+  return withStaffContext(c, c.fixture.expected, { options: {} }, (_, ctx) =>
+    diagnosis.rules(ctx).map((r) => (r.when === 'matches' ? { ...r, value: toWire(r.value, `${c.key}: diagnosis '${name}'`) } : r)),
+  );
 }
 
 /** Runs staff code on the case rebuilt as tensors on the grader's cpu backend, freeing them afterwards. */

@@ -29,6 +29,7 @@ const MARKS: { [s in CaseStatus]: string } = {
 export function renderTerminal(untrusted: Results, colours = pc.isColorSupported): string {
   const results = harmlessDeep(untrusted);
   const c = pc.createColors(colours);
+  const points = (s: number, m: number) => (s === m ? c.green : s === 0 ? c.red : c.yellow)(`${s}/${m}`);
   const hb = Handlebars.create();
   hb.registerHelper({
     bold: (s: string) => c.bold(s),
@@ -36,13 +37,15 @@ export function renderTerminal(untrusted: Results, colours = pc.isColorSupported
     yellow: (s: string) => c.yellow(s),
     concat: (...xs: unknown[]) => xs.slice(0, -1).join(''),
     seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
-    points: (s: number, m: number) => (s === m ? c.green : s === 0 ? c.red : c.yellow)(`${s}/${m}`),
-    partMark: (p: PartResult) => (p.score === p.maxScore ? c.green('●') : p.score === 0 ? c.red('●') : c.yellow('●')),
+    points,
+    partMark: (p: PartResult) => (p.decidedElsewhere ? c.dim('○') : p.score === p.maxScore ? c.green('●') : p.score === 0 ? c.red('●') : c.yellow('●')),
+    partPoints: (p: PartResult) => (p.decidedElsewhere ? c.dim(`${p.maxScore} points decided by the course's grader`) : points(p.score, p.maxScore)),
     caseMark: (s: CaseStatus) => (colours ? MARKS[s] : s === 'passed' ? 'ok' : s.toUpperCase()),
     indent: (s: string, n: number) => s.split('\n').join(`\n${' '.repeat(n)}`),
   });
   const template = hb.compile(readFileSync(path.join(TEMPLATES_DIR, 'reports', 'terminal.hbs'), 'utf8'), { noEscape: true, strict: true });
-  return template({ ...results, parts: results.parts.map((p) => ({ ...p, groups: groupCases(p.cases) })) });
+  const elsewhere = results.parts.filter((p) => p.decidedElsewhere).reduce((s, p) => s + p.maxScore, 0);
+  return template({ ...results, elsewhere, parts: results.parts.map((p) => ({ ...p, groups: groupCases(p.cases) })) });
 }
 
 function groupCases(cases: CaseResult[]): CaseGroup[] {

@@ -29,11 +29,12 @@ interface Common {
 
 /** Results of a submission whose every case was judged. */
 export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: boolean; sandbox?: string }): Results {
+  const judged = r.parts.filter((p) => !p.decidedElsewhere);
   return finish({
     ...header(r),
     status: 'graded',
-    score: round(r.parts.reduce((s, p) => s + p.score, 0)),
-    maxScore: r.parts.reduce((s, p) => s + p.maxScore, 0),
+    score: round(judged.reduce((s, p) => s + p.score, 0)),
+    maxScore: judged.reduce((s, p) => s + p.maxScore, 0),
     hiddenGraded: r.hiddenGraded,
     ...(r.sandbox ? { sandbox: r.sandbox } : {}),
     parts: r.parts,

@@ -62,6 +62,8 @@ export interface PartResult {
   name: string;
   score: number;
   maxScore: number;
+  /** Every case is judged only by graded properties this copy does not have: left out of the local total, decided by the course's grader. */
+  decidedElsewhere?: boolean;
   cases: CaseResult[];
 }
 
@@ -92,6 +94,7 @@ export interface Results {
   submission: string;
   /** What isolated the student process (grader/run/sandbox.ts); absent when nothing ran. */
   sandbox?: string;
+  /** Of the parts judged here: a student's copy leaves out parts decided by the course's grader. */
   score: number;
   maxScore: number;
   /** False when only public fixtures were available (a student's handout). */

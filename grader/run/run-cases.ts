@@ -15,19 +15,35 @@ export interface RunReport {
   notes: string[];
 }
 
+/** A case's time limit; `afterTimeout` when its function timed out on the case before. */
+export type LimitFor = (c: LoadedCase, afterTimeout: boolean) => number;
+
 /**
  * Runs the cases in one student process, starting a fresh one after a case
- * that hung or crashed, so one bad case costs only itself.
+ * that hung or crashed, so one bad case costs only itself. A function that
+ * timed out runs its next case under a short limit, and after two timeouts
+ * in a row its other cases are not run: a hung function costs seconds, not
+ * a limit and a process restart per case, while one that hangs on a single
+ * kind of input still gets its other cases judged.
  */
-export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitFor: (c: LoadedCase) => number): Promise<RunReport> {
+export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitFor: LimitFor, onCase?: (c: LoadedCase, index: number, total: number) => void): Promise<RunReport> {
   const report: RunReport = { outcomes: new Map(), backend: opts.backend, processes: 0, sandbox: sandbox().description, notes: [] };
+  /** Consecutive timeouts per function. */
+  const strikes = new Map<string, number>();
   let proc: StudentProcess | undefined;
   try {
-    for (const c of cases) {
+    for (const [index, c] of cases.entries()) {
+      onCase?.(c, index, cases.length);
+      const struck = strikes.get(c.part.id) ?? 0;
+      if (struck >= 2) {
+        report.outcomes.set(c.key, { kind: 'timeout', limitMs: 0, after: 'not-run' });
+        continue;
+      }
+      const afterTimeout = struck > 0;
       if (!proc?.alive) {
         if (proc) recordPeak('studentPeakRssMb', proc.peakRssMb());
         markPhase('studentStart');
-        const started = await StudentProcess.start(opts, limitFor(c));
+        const started = await StudentProcess.start(opts, limitFor(c, afterTimeout));
         markPhase('studentReady');
         report.processes++;
         proc = started.proc;
@@ -39,7 +55,9 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
           return report;
         }
       }
-      report.outcomes.set(c.key, await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c)));
+      const outcome = await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c, afterTimeout));
+      strikes.set(c.part.id, outcome.kind === 'timeout' ? struck + 1 : 0);
+      report.outcomes.set(c.key, outcome.kind === 'timeout' && afterTimeout ? { ...outcome, after: 'short-limit' } : outcome);
       chargeLateErrors(report, proc.takeLateErrors());
       if (proc.tampered) report.notes.push(proc.tampered);
     }

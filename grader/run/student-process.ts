@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -19,7 +19,8 @@ import { sandbox, studentEnv } from './sandbox.ts';
 export type Outcome =
   | { kind: 'result'; value: WireValue; ms: number; leaked: number; damagedInputs: string[]; output?: string }
   | { kind: 'case-error'; errorKind: CaseErrorKind; message: string; stack?: string; ms: number; output?: string }
-  | { kind: 'timeout'; limitMs: number }
+  /** `after` a timeout of the same function: run under a short limit, or not run at all after two. */
+  | { kind: 'timeout'; limitMs: number; after?: 'short-limit' | 'not-run' }
   | { kind: 'crashed'; message: string }
   | { kind: 'load-error'; message: string; stack?: string };
 
@@ -67,7 +68,8 @@ export class StudentProcess {
     token: string,
   ) {
     refuseInspectorSignal();
-    const nodeModules = path.join(ROOT, 'node_modules');
+    // Node's permission model denies a link on the way (a course copy sharing one node_modules): use real paths.
+    const nodeModules = realpathSync(path.join(ROOT, 'node_modules'));
     const cmd = sandbox().command([`--max-old-space-size=${opts.memoryMb}`, ...permissionFlags(opts.backend, nodeModules), bundle], [nodeModules]);
     this.child = spawn(cmd.file, cmd.args, { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: studentEnv() });
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-OUTPUT_TAIL));
@@ -90,7 +92,7 @@ export class StudentProcess {
   static async start(opts: ProcessOptions, caseLimitMs: number): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
     const token = randomBytes(16).toString('hex');
     // Plain node, no TypeScript loader: ~0.4 s less per student process.
-    const proc = new StudentProcess(await bundleEntry('harness/child/main.ts'), opts, token);
+    const proc = new StudentProcess(realpathSync(await bundleEntry('harness/child/main.ts')), opts, token);
     const limitMs = Math.max(MIN_LOAD_LIMIT_MS, caseLimitMs);
     const init: GraderMessage = { type: 'init', protocol: PROTOCOL_VERSION, token, backend: opts.backend, code: opts.code, entry: opts.entry };
     // A backend failure is believed only before student code loads: after that, student code could claim one.

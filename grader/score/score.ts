@@ -6,7 +6,8 @@ export function scorePart(part: PartSpec, cases: CaseResult[]): PartResult {
   const total = cases.filter((c) => c.status !== 'skipped').reduce((a, c) => a + c.weight, 0);
   const passed = cases.filter((c) => c.status === 'passed').reduce((a, c) => a + c.weight, 0);
   const score = total > 0 ? round(part.points * (passed / total)) : 0;
-  return { id: part.id, name: part.name, score, maxScore: part.points, cases };
+  const decidedElsewhere = cases.length > 0 && total === 0;
+  return { id: part.id, name: part.name, score, maxScore: part.points, ...(decidedElsewhere ? { decidedElsewhere } : {}), cases };
 }
 
 export function round(x: number): number {

@@ -7,6 +7,7 @@ export type { CaseValue, GeneratedInputs, GeneratorContext, GeneratorTable, Json
 export type { Tolerance } from '../definition/manifest.ts';
 export type { Diagnosis, DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
 export { isClose, type Numberish } from './closeness.ts';
-export { defineGenerator, defineProperty, numberParams } from './define.ts';
+export type { DiagnosisContext, DiagnosisRule } from '../definition/diagnosis.ts';
+export { defineDiagnosis, defineGenerator, defineProperty, numberParams } from './define.ts';
 export { normals, uniforms } from './random.ts';
 export { expectShape, isTensor, ShapeError } from './shapes.ts';

@@ -3,14 +3,15 @@ import type { JSONSchemaType } from 'ajv';
 import type { GeneratedInputs, Generator, GeneratorContext } from '../definition/generator.ts';
 import type { Property, PropertyContext, Verdict } from '../definition/property.ts';
 import type { CaseValue } from '../definition/generator.ts';
+import type { DiagnosisContext, DiagnosisRule, RuleDiagnosis } from '../definition/diagnosis.ts';
 
 /**
  * A generator whose params are typed by their schema (ajv's JSONSchemaType
  * ties the two). The grader validates a case's params against the schema
  * when the assignment loads, which is what makes the cast below sound.
  */
-export function defineGenerator<P>(def: { params: JSONSchemaType<P>; generate(params: P, ctx: GeneratorContext): GeneratedInputs }): Generator {
-  return { params: def.params, generate: (params, ctx) => def.generate(params as P, ctx) };
+export function defineGenerator<P>(def: { params: JSONSchemaType<P>; sizes?: readonly (keyof P & string)[]; generate(params: P, ctx: GeneratorContext): GeneratedInputs }): Generator {
+  return { params: def.params, sizes: def.sizes, generate: (params, ctx) => def.generate(params as P, ctx) };
 }
 
 /** A graded property with typed options, validated against their schema when the assignment loads. */
@@ -26,4 +27,13 @@ export function numberParams<K extends string>(...keys: K[]): JSONSchemaType<{ [
   const properties = Object.fromEntries(keys.map((k) => [k, { type: 'number' }]));
   // Built from `keys`, so it has exactly the properties of the type; TypeScript cannot follow the mapping.
   return { type: 'object', properties, required: keys, additionalProperties: false } as unknown as JSONSchemaType<{ [key in K]: number }>;
+}
+
+/**
+ * A diagnosis as rules made from each case's inputs when its fixture is made
+ * (known bugs' outputs, conditions on the output): the fixture carries them,
+ * so a student's copy names the bug without the staff code.
+ */
+export function defineDiagnosis(rules: (ctx: DiagnosisContext) => DiagnosisRule[]): RuleDiagnosis {
+  return { kind: 'rules', rules };
 }

@@ -78,7 +78,7 @@ function failure(caseKey: string, e: unknown, ms: number): ChildMessage {
 export function describe(e: unknown): { message: string; stack?: string } {
   try {
     const isError = e instanceof Error;
-    const raw = isError ? String(e.message) : `threw a non-Error value: ${String(e)}`;
+    const raw = isError ? String(e.message) : `a non-Error value (${String(e)})`;
     const message = capText(raw, TEXT_CAPS.message);
     // A stack starts with the message: cut it there too, or a long message would push the location out of the cap.
     const stack = isError && typeof e.stack === 'string' ? capText(message === raw ? e.stack : e.stack.replace(raw, message), TEXT_CAPS.stack) : undefined;

@@ -1,9 +1,14 @@
 import { format } from 'node:util';
 
-/** What one case may print before the rest is cut: a report line, not a log file. */
-const MAX_CHARS = 4000;
+/**
+ * What one case may print: a report line, not a log file. When it prints more,
+ * the beginning and the end are kept: the end is where a failure usually shows.
+ */
+const HEAD_CHARS = 1000;
+const TAIL_CHARS = 3000;
 
-let buffer = '';
+let head = '';
+let tail = '';
 let dropped = 0;
 
 /**
@@ -12,19 +17,25 @@ let dropped = 0;
  */
 export function captureConsole(): void {
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-    console[method] = (...args: unknown[]) => {
-      const line = `${format(...args)}\n`;
-      const room = MAX_CHARS - buffer.length;
-      buffer += line.slice(0, Math.max(0, room));
-      dropped += Math.max(0, line.length - room);
-    };
+    console[method] = (...args: unknown[]) => keep(`${format(...args)}\n`);
+  }
+}
+
+function keep(text: string): void {
+  const intoHead = text.slice(0, Math.max(0, HEAD_CHARS - head.length));
+  head += intoHead;
+  tail += text.slice(intoHead.length);
+  if (tail.length > TAIL_CHARS) {
+    dropped += tail.length - TAIL_CHARS;
+    tail = tail.slice(-TAIL_CHARS);
   }
 }
 
 /** The output printed since the last call, and clears it. */
 export function takeOutput(): string | undefined {
-  const out = buffer + (dropped ? `… (${dropped} more characters not shown)\n` : '');
-  buffer = '';
+  const out = dropped ? `${head}… (${dropped} characters not shown) …\n${tail}` : head + tail;
+  head = '';
+  tail = '';
   dropped = 0;
   return out ? out.trimEnd() : undefined;
 }

@@ -53,7 +53,8 @@ function checkGaps(X: Matrix, C: Matrix, ctx: GeneratorContext): number[] {
 }
 
 /** Follows Lloyd's iterations in float64 and refuses near ties and near-tol stopping decisions. */
-function checkLloyd(X: Matrix, C0: Matrix, maxIters: number, tol: number, ctx: GeneratorContext): void {
+/** Lloyd's iterations on plain numbers, refusing knife edges; returns how many iterations run before stopping. */
+function checkLloyd(X: Matrix, C0: Matrix, maxIters: number, tol: number, ctx: GeneratorContext): number {
   let C = C0;
   let prev = Infinity;
   for (let t = 0; t < maxIters; t++) {
@@ -65,9 +66,10 @@ function checkLloyd(X: Matrix, C0: Matrix, maxIters: number, tol: number, ctx: G
     const F = X.reduce((s, x, i) => s + sqDist(x, C[labels[i]]), 0);
     const drop = prev - F;
     if (drop !== 0 && Math.abs(drop - tol) < EDGE * Math.max(1, F)) ctx.reject(`iteration ${t}: F dropped by ${drop}, too close to tol ${tol}`);
-    if (drop <= tol) return;
+    if (drop <= tol) return t + 1;
     prev = F;
   }
+  return maxIters;
 }
 
 /** Refuses uniforms within EDGE of a cumulative-probability step of k-means++. */
@@ -93,9 +95,13 @@ function checkPlusPlus(X: Matrix, u: number[], ctx: GeneratorContext): void {
 const tensor2d = (ctx: GeneratorContext, M: Matrix) => ctx.tf.tensor2d(M, [M.length, M[0].length], 'float32');
 const labels1d = (ctx: GeneratorContext, l: number[]) => ctx.tf.tensor1d(l, 'int32');
 
+/** Sizes of a k-means case: only their edge values and equalities are kinds of input (see grader/authoring/case-kinds.ts). */
+const DATA_SIZES = ['n', 'd', 'k'] as const;
+
 export const generators: GeneratorTable = {
   distances: defineGenerator<Data>({
     params: dataSchema,
+    sizes: DATA_SIZES,
     generate(p, ctx) {
       const { X } = dataOf(p, ctx);
       return { args: [tensor2d(ctx, X), tensor2d(ctx, centersOf(p, X, ctx))] };
@@ -103,6 +109,7 @@ export const generators: GeneratorTable = {
   }),
   assign: defineGenerator<Data>({
     params: dataSchema,
+    sizes: DATA_SIZES,
     generate(p, ctx) {
       const { X } = dataOf(p, ctx);
       const C = centersOf(p, X, ctx);
@@ -112,6 +119,7 @@ export const generators: GeneratorTable = {
   }),
   /** Random labels; `empty` lists clusters that get no rows. */
   update: defineGenerator<Data & { empty?: number[] }>({
+    sizes: DATA_SIZES,
     params: {
       type: 'object',
       properties: { ...dataProps, empty: { type: 'array', items: { type: 'integer', minimum: 0 }, nullable: true } },
@@ -128,6 +136,7 @@ export const generators: GeneratorTable = {
   }),
   objective: defineGenerator<Data>({
     params: dataSchema,
+    sizes: DATA_SIZES,
     generate(p, ctx) {
       const { X } = dataOf(p, ctx);
       const C = centersOf(p, X, ctx);
@@ -137,6 +146,7 @@ export const generators: GeneratorTable = {
   }),
   plusplus: defineGenerator<Data>({
     params: dataSchema,
+    sizes: DATA_SIZES,
     generate(p, ctx) {
       const { X } = dataOf(p, ctx);
       const u = uniforms(ctx.random, p.k);
@@ -146,6 +156,7 @@ export const generators: GeneratorTable = {
   }),
   /** `truth` holds the blobs' labels, for checks up to relabelling on well-separated data. */
   kmeans: defineGenerator<Data & { maxIters: number; tol: number }>({
+    sizes: [...DATA_SIZES, 'maxIters'],
     params: {
       type: 'object',
       properties: { ...dataProps, maxIters: { type: 'integer', minimum: 1 }, tol: { type: 'number', minimum: 0 } },
@@ -155,7 +166,9 @@ export const generators: GeneratorTable = {
     generate(p, ctx) {
       const { X, truth } = dataOf(p, ctx);
       const C0 = centersOf(p, X, ctx);
-      checkLloyd(X, C0, p.maxIters, p.tol, ctx);
+      const iterations = checkLloyd(X, C0, p.maxIters, p.tol, ctx);
+      // A tol that stops no earlier than tol = 0 would not tell an implementation that ignores it.
+      if (p.tol > 0 && checkLloyd(X, C0, p.maxIters, 0, ctx) === iterations) ctx.reject(`tol ${p.tol} does not change the stopping iteration (${iterations})`);
       return { args: [tensor2d(ctx, X), tensor2d(ctx, C0), p.maxIters, p.tol], truth: { labels: labels1d(ctx, truth) } };
     },
   }),

@@ -70,6 +70,7 @@ export const generators: GeneratorTable = {
   /** `[X]`: Gaussian data `[n,d]` with column scales in [0.5, 3) and column means `offset * U[-1,1)`. */
   gaussianData: defineGenerator({
     params: numberParams('n', 'd', 'offset'),
+    sizes: ['n', 'd'],
     generate({ n, d, offset }, ctx) {
     const scales = Array.from({ length: d }, () => uniform(ctx, 0.5, 3));
     const means = Array.from({ length: d }, () => offset * uniform(ctx, -1, 1));
@@ -82,6 +83,7 @@ export const generators: GeneratorTable = {
   /** `[X]`: rank-`rank` data plus Gaussian noise of size `noise` (a nearly rank-deficient covariance). */
   lowRankData: defineGenerator({
     params: numberParams('n', 'd', 'rank', 'noise', 'offset'),
+    sizes: ['n', 'd', 'rank'],
     generate({ n, d, rank, noise, offset }, ctx) {
     const tf = ctx.tf;
     const X = tf.tidy(() => {
@@ -99,6 +101,7 @@ export const generators: GeneratorTable = {
    */
   symmetricSpectrum: defineGenerator({
     params: numberParams('d', 'm', 'iters', 'scale', 'tail'),
+    sizes: ['d', 'm', 'iters'],
     generate({ d, m, iters, scale, tail }, ctx) {
     const tf = ctx.tf;
     const top = Math.min(d, m + 1);
@@ -127,6 +130,7 @@ export const generators: GeneratorTable = {
    */
   pcaData: defineGenerator({
     params: numberParams('n', 'd', 'm', 'rank', 'offset', 'scale', 'tail'),
+    sizes: ['n', 'd', 'm', 'rank'],
     generate({ n, d, m, rank, offset, scale, tail }, ctx) {
     const top = Math.min(rank, m + 1);
     const variances = spectrum(ctx, top, rank - top, scale, tail);
@@ -146,6 +150,7 @@ export const generators: GeneratorTable = {
   /** `[X, p]`: Gaussian data with column means of size `offset` and random AE parameters of size `scale`. */
   aeInputs: defineGenerator({
     params: numberParams('n', 'd', 'm', 'offset', 'scale'),
+    sizes: ['n', 'd', 'm'],
     generate({ n, d, m, offset, scale }, ctx) {
     const means = Array.from({ length: d }, () => offset * uniform(ctx, -1, 1));
     const z = normals(ctx, n * d);
@@ -168,6 +173,7 @@ export const generators: GeneratorTable = {
    */
   aeTraining: defineGenerator({
     params: numberParams('n', 'd', 'm', 'steps', 'lr', 'offset', 'noise', 'init'),
+    sizes: ['n', 'd', 'm', 'steps'],
     generate({ n, d, m, steps, lr, offset, noise, init }, ctx) {
     const variances = spectrum(ctx, m, d - m, 2, noise);
     const X = structuredData(ctx, n, d, variances, offset);
@@ -196,6 +202,7 @@ export const generators: GeneratorTable = {
    * (B's column space a small rotation of A's), `orthogonal` (disjoint spaces).
    */
   subspacePair: defineGenerator<{ d: number; m: number; relation: 'random' | 'same' | 'near' | 'orthogonal' }>({
+    sizes: ['d', 'm'],
     params: {
       type: 'object',
       properties: { d: { type: 'integer', minimum: 1 }, m: { type: 'integer', minimum: 1 }, relation: { type: 'string', enum: ['random', 'same', 'near', 'orthogonal'] } },

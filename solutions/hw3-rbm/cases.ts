@@ -28,6 +28,9 @@ const count = { type: 'integer', minimum: 1, nullable: true } as const;
 const real = { type: 'number', nullable: true } as const;
 const binaryKind = { type: 'string', enum: ['random', 'zeros', 'ones'], nullable: true } as const;
 
+/** Sizes of an RBM case: only their edge values and equalities are kinds of input (see grader/authoring/case-kinds.ts). */
+const RBM_SIZES = ['n', 'd', 'D', 'H', 'k', 'side', 'epochs', 'batchSize'] as const;
+
 const rbmParams: JSONSchemaType<RbmParams> = {
   type: 'object',
   properties: {
@@ -104,6 +107,7 @@ export const generators: GeneratorTable = {
   /** hiddenProbs(v, W, c): params n, D, H, scale, visible ('random' | 'zeros' | 'ones'). */
   hiddenProbs: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [n, D, H, scale] = [(prm.n ?? 8), (prm.D ?? 6), (prm.H ?? 4), (prm.scale ?? 1)];
     const v = binary(ctx, n, D, (prm.visible ?? 'random'));
@@ -115,6 +119,7 @@ export const generators: GeneratorTable = {
   /** visibleProbs(h, W, b): params n, D, H, scale. */
   visibleProbs: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [n, D, H, scale] = [(prm.n ?? 8), (prm.D ?? 6), (prm.H ?? 4), (prm.scale ?? 1)];
     const h = binary(ctx, n, H, (prm.hidden ?? 'random'));
@@ -129,6 +134,7 @@ export const generators: GeneratorTable = {
    */
   sampleBernoulli: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [n, d] = [(prm.n ?? 8), (prm.d ?? 5)];
     const extremes = prm.extremes === true;
@@ -146,6 +152,7 @@ export const generators: GeneratorTable = {
    */
   freeEnergy: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [n, D, H, scale, logit] = [(prm.n ?? 8), (prm.D ?? 6), (prm.H ?? 4), (prm.scale ?? 1), (prm.logit ?? 0)];
     const v = binary(ctx, n, D, (prm.visible ?? 'random'));
@@ -158,6 +165,7 @@ export const generators: GeneratorTable = {
   /** cdGradients(v0, W, b, c, k, uH, uV): params n, D, H, k, scale, visible; knife-edge draws are rejected. */
   cdGradients: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [n, D, H, k, scale] = [(prm.n ?? 8), (prm.D ?? 6), (prm.H ?? 4), (prm.k ?? 1), (prm.scale ?? 1)];
     const v0 = binary(ctx, n, D, (prm.visible ?? 'random'));
@@ -172,6 +180,7 @@ export const generators: GeneratorTable = {
   /** logPartition(W, b, c): params D, H, scale (large scales make a naive sum of exponentials overflow). */
   logPartition: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [D, H, scale] = [(prm.D ?? 6), (prm.H ?? 4), (prm.scale ?? 1)];
     const p = params(ctx, D, H, scale, scale, scale);
@@ -182,6 +191,7 @@ export const generators: GeneratorTable = {
   /** averageLogLikelihood(v, W, b, c): params n, D, H, scale, visible. */
   averageLogLikelihood: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const [n, D, H, scale] = [(prm.n ?? 8), (prm.D ?? 6), (prm.H ?? 4), (prm.scale ?? 1)];
     const v = binary(ctx, n, D, (prm.visible ?? 'random'));
@@ -193,6 +203,7 @@ export const generators: GeneratorTable = {
   /** trainRBM on bars-and-stripes: params side (4), H, epochs, batchSize, lr, k, initScale. */
   trainRBM: defineGenerator({
     params: rbmParams,
+    sizes: RBM_SIZES,
     generate: (prm, ctx) => {
     const side = (prm.side ?? 4);
     const H = (prm.H ?? 8);

@@ -43,6 +43,18 @@ export const bugs: Variant[] = [
     edits: [{ find: 'if (n >= 2 && objectives[n - 2] - objectives[n - 1] <= tol) break;', replace: 'break;' }],
     loses: ['kmeans'],
   },
+  {
+    name: 'ignores-tol',
+    description: 'stops only when the objective stops dropping, whatever tol says',
+    edits: [{ find: 'objectives[n - 2] - objectives[n - 1] <= tol) break;', replace: 'objectives[n - 2] - objectives[n - 1] <= 0) break;' }],
+    loses: ['kmeans'],
+  },
+  {
+    name: 'one-hot-membership',
+    description: 'builds the membership matrix with tf.oneHot, which refuses depth 1 (k = 1)',
+    edits: [{ find: "tf.equal(tf.expandDims(labels, 1), tf.range(0, k, 1, 'int32').expandDims(0)).toFloat()", replace: "tf.oneHot(tf.cast(labels, 'int32'), k).toFloat()" }],
+    loses: ['updateCenters', 'kmeans'],
+  },
 ];
 
 /** Correct implementations written differently from the reference: they must get 100. */

@@ -12,6 +12,8 @@ describe('hw3: a failed case names the known bug it matches', () => {
     ['statistics-summed', 'cdGradients', 'average the statistics over the batch instead of summing them'],
     ['free-energy-missing-visible-term', 'freeEnergy', 'the term -v.b is missing'],
     ['log-partition-missing-state', 'logPartition', 'as if states were missing'],
+    // Regression: a sum over the rows was blamed on log Z ("a log Z that misses states makes it too high").
+    ['average-summed', 'averageLogLikelihood', 'the output is sum(-F(v)) - log Z'],
   ])('%s', async (name, part, diagnosis) => {
     const r = await gradeFile('hw3', writeVariant('hw3', bugs.find((b) => b.name === name)!));
     const first = r.parts.find((p) => p.id === part)!.cases.find((c) => c.visibility === 'public' && c.status === 'failed')!;

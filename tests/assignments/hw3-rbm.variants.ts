@@ -72,6 +72,12 @@ export const bugs: Variant[] = [
     loses: ['logPartition', 'averageLogLikelihood'],
   },
   {
+    name: 'average-summed',
+    description: 'averageLogLikelihood sums -F(v) over the rows instead of averaging',
+    edits: [{ find: 'tf.mean(tf.neg(freeEnergy(v, W, b, c)))', replace: 'tf.sum(tf.neg(freeEnergy(v, W, b, c)))' }],
+    loses: ['averageLogLikelihood'],
+  },
+  {
     name: 'bernoulli-less-or-equal',
     description: 'samples 1 where u <= p, so p = 0 can still give a 1 (when u = 0)',
     edits: [{ find: 'tf.less(u, p)', replace: 'tf.lessEqual(u, p)' }],

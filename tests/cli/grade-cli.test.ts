@@ -7,15 +7,19 @@ import { validate } from '../../grader/definition/validate.ts';
 import { ROOT } from '../../grader/paths.ts';
 import { courseCopy } from '../support/course-copy.ts';
 
+/** The environment without what npm adds, so that a test says which npm variables it means. */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+
 /** Runs the grade command as `npm run grade` does: tsx, in the project root, with the caller's folder in INIT_CWD. */
-function grade(...args: string[]) {
+function gradeWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'grader/cli/grade.ts'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', INIT_CWD: os.tmpdir() },
+    env: { ...plainEnv, NO_COLOR: '1', FORCE_COLOR: '', INIT_CWD: os.tmpdir(), ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+const grade = (...args: string[]) => gradeWith({}, ...args);
 const tmpJson = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'tfgrade-cli-')), 'out', 'results.json');
 
 describe('npm run grade', () => {
@@ -93,5 +97,39 @@ describe('npm run grade', () => {
     const r = grade('hw1', '--backend', 'tensorflow');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/@tensorflow\/tfjs-node(-gpu)? is not installed|backend 'tensorflow'/);
+  });
+
+  describe('usage errors: exit 2, the error and one line of usage, and the --json file as promised', () => {
+    it.each([
+      ['an unknown option', ['hw1', '--bogus'], "unknown option '--bogus'"],
+      ['a bad backend', ['hw1', '--backend', 'gpu'], 'Allowed choices are auto, tensorflow, wasm, cpu'],
+      ['a missing assignment', [], "missing required argument 'assignment'"],
+      ['an unknown assignment', ['hw9'], "no assignment 'hw9'"],
+    ])('%s', (_, args, message) => {
+      const json = tmpJson();
+      const r = grade(...args, '--json', json);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+      // Two lines, not the whole help (Node's own warnings aside).
+      expect(r.err.trim().split('\n').filter((l) => !/Warning|trace-warnings/.test(l))).toHaveLength(2);
+      expect(r.err).toContain('usage: npm run grade <assignment> -- [options]');
+      const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
+      expect([results.status, results.error?.code]).toEqual(['error', 'USAGE']);
+    });
+  });
+
+  it('says to add `--` when npm kept the options for itself (npm run grade hw1 --solution --json x)', () => {
+    const json = tmpJson();
+    // What npm hands the script: the flags become npm_config_*, their values stray words.
+    const r = gradeWith({ npm_lifecycle_event: 'grade', npm_config_solution: 'true', npm_config_json: 'true' }, 'hw1', json);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('npm kept --solution, --json for itself: put `--` before the options, e.g. npm run grade hw1 -- --solution --json');
+    expect(r.out).not.toContain('Score');
+  });
+
+  it('shows the `--` form first in --help', () => {
+    const r = grade('--help');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('Usage: npm run grade <assignment> -- [options]');
   });
 });

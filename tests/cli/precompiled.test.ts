@@ -16,7 +16,7 @@ describe('the precompiled grader', () => {
   it('parses its own arguments, as if started directly', () => {
     const r = launch('--help');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Usage: npm run grade [options] <assignment>');
+    expect(r.out).toContain('Usage: npm run grade <assignment> -- [options]');
   });
 
   it('is rebuilt when a file it was built from changes, and only then', () => {

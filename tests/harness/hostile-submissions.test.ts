@@ -21,10 +21,9 @@ describe('hostile and broken hw1 submissions', () => {
   it('an infinite loop is stopped at the time limit and named, and the other cases still run', async () => {
     const r = await gradeFile('hw1', variant('loops', PLUSPLUS_START, '  for (;;) {}\n  const draws'), { timeLimitMs: 1500 });
     expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
-    for (const c of part(r, 'kmeansPlusPlusInit').cases) {
-      expect(c.status).toBe('timeout');
-      expect(c.message).toContain('did not finish within 1.5 s');
-    }
+    const cases = part(r, 'kmeansPlusPlusInit').cases;
+    expect(cases.every((c) => c.status === 'timeout')).toBe(true);
+    expect(cases[0].message).toContain('did not finish within 1.5 s');
     expect(part(r, 'kmeans').score).toBe(30);
     expect(r.warnings.join(' ')).toMatch(/restarted \d+ time/);
   });
@@ -32,7 +31,7 @@ describe('hostile and broken hw1 submissions', () => {
   it('process.exit(0) inside a function costs that function and its callers only', async () => {
     const r = await gradeFile('hw1', variant('exits', '  return value;\n', '  process.exit(0);\n  return value;\n'));
     expect(lostParts(r)).toEqual(['kmeans', 'kmeansObjective']);
-    expect(part(r, 'kmeansObjective').cases[0].message).toContain('called process.exit(0)');
+    expect(part(r, 'kmeansObjective').cases[0].message).toMatch(/called process\.exit\(0\) \(at kmeans\.ts:\d+:\d+\)$/);
   });
 
   it('process.exit at load time fails every case with the reason, without killing the grader', async () => {
@@ -81,7 +80,8 @@ describe('hostile and broken hw1 submissions', () => {
 
   it('running out of memory is stopped at the cap and reported', async () => {
     const hog = '  const hog: Float64Array[] = [];\n  for (;;) hog.push(new Float64Array(1e7).fill(1));\n  const draws';
-    const r = await gradeFile('hw1', variant('memory-hog', PLUSPLUS_START, hog), { memoryMb: 400 });
+    // A limit well above the fixtures' (from the reference's time): this is about memory, not time, on a busy machine.
+    const r = await gradeFile('hw1', variant('memory-hog', PLUSPLUS_START, hog), { memoryMb: 400, timeLimitMs: 20_000 });
     expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
     expect(part(r, 'kmeansPlusPlusInit').cases[0].status).toBe('crashed');
     expect(part(r, 'kmeansPlusPlusInit').cases[0].message).toMatch(/memory/);
@@ -109,11 +109,14 @@ describe('hostile and broken hw1 submissions', () => {
   });
 
   it("what a case prints comes back with that case, bounded", async () => {
-    const r = await gradeFile('hw1', variant('prints', '  return value;\n', "  console.log('F =', value);\n  console.warn('x'.repeat(5000));\n  return value;\n"));
+    const prints = "  console.log('F =', value);\n  console.warn('x'.repeat(5000));\n  console.error('last: F is', value);\n  return value;\n";
+    const r = await gradeFile('hw1', variant('prints', '  return value;\n', prints));
     expect(failures(r)).toEqual([]);
     const out = part(r, 'kmeansObjective').cases[0].output!;
     expect(out).toMatch(/^F = [\d.]+\nxxx/);
-    expect(out).toMatch(/… \(\d+ more characters not shown\)$/);
+    expect(out).toMatch(/… \(\d+ characters not shown\) …/);
+    // The end is kept: that is where a failure usually shows.
+    expect(out).toMatch(/xxx\nlast: F is [\d.]+$/);
     expect(part(r, 'pairwiseSqDistances').cases[0].output).toBeUndefined();
   });
 
