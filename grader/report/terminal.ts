@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Handlebars from 'handlebars';
 import pc from 'picocolors';
-import { TEMPLATES_DIR } from '../paths.ts';
 import type { CaseResult, CaseStatus, PartResult, Results } from '../results/results.ts';
+import type { Reporter } from './reporter.ts';
+import { reportTemplate } from './template.ts';
+import { harmlessDeep } from './untrusted-text.ts';
 
 /** Cases of one part that read the same (e.g. all "not implemented") are shown once. */
 interface CaseGroup {
@@ -24,24 +23,34 @@ const MARKS: { [s in CaseStatus]: string } = {
   skipped: pc.dim('-'),
 };
 
-/** Renders results for a terminal; never recomputes a score. */
-export function renderTerminal(results: Results, colours = pc.isColorSupported): string {
+/** Renders results for a terminal; never recomputes a score. Text from the student process is shown, not obeyed. */
+export function renderTerminal(untrusted: Results, colours = pc.isColorSupported, htmlFile?: string): string {
+  const results = harmlessDeep(untrusted);
   const c = pc.createColors(colours);
-  const hb = Handlebars.create();
-  hb.registerHelper({
-    bold: (s: string) => c.bold(s),
-    dim: (s: string) => c.dim(s),
-    yellow: (s: string) => c.yellow(s),
-    concat: (...xs: unknown[]) => xs.slice(0, -1).join(''),
-    seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
-    points: (s: number, m: number) => (s === m ? c.green : s === 0 ? c.red : c.yellow)(`${s}/${m}`),
-    partMark: (p: PartResult) => (p.score === p.maxScore ? c.green('●') : p.score === 0 ? c.red('●') : c.yellow('●')),
-    caseMark: (s: CaseStatus) => (colours ? MARKS[s] : s === 'passed' ? 'ok' : s.toUpperCase()),
-    indent: (s: string, n: number) => s.split('\n').join(`\n${' '.repeat(n)}`),
-  });
-  const template = hb.compile(readFileSync(path.join(TEMPLATES_DIR, 'reports', 'terminal.hbs'), 'utf8'), { noEscape: true, strict: true });
-  return template({ ...results, parts: results.parts.map((p) => ({ ...p, groups: groupCases(p.cases) })) });
+  const template = reportTemplate(
+    'terminal.hbs',
+    {
+      bold: (s: string) => c.bold(s),
+      dim: (s: string) => c.dim(s),
+      yellow: (s: string) => c.yellow(s),
+      concat: (...xs: unknown[]) => xs.slice(0, -1).join(''),
+      seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
+      points: (s: number, m: number) => (s === m ? c.green : s === 0 ? c.red : c.yellow)(`${s}/${m}`),
+      partMark: (p: PartResult) => (p.score === p.maxScore ? c.green('●') : p.score === 0 ? c.red('●') : c.yellow('●')),
+      caseMark: (s: CaseStatus) => (colours ? MARKS[s] : s === 'passed' ? 'ok' : s.toUpperCase()),
+      indent: (s: string, n: number) => s.split('\n').join(`\n${' '.repeat(n)}`),
+    },
+    { noEscape: true, strict: true },
+  );
+  return template({ ...results, htmlFile: htmlFile ?? '', parts: results.parts.map((p) => ({ ...p, groups: groupCases(p.cases) })) });
 }
+
+/** The default report: what a student reads after `npm run grade`. */
+export const terminalReporter: Reporter = {
+  name: 'terminal',
+  description: 'the report on the terminal (the default)',
+  render: (results, ctx) => renderTerminal(results, ctx.colours, ctx.htmlFile),
+};
 
 function groupCases(cases: CaseResult[]): CaseGroup[] {
   const first = cases[0];
