@@ -7,7 +7,8 @@ import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
 import type { Assignment } from '../definition/manifest.ts';
 import { gradeSubmission } from '../grade-submission.ts';
-import { renderTerminal } from '../report/terminal.ts';
+import { parseReportList, reporters, writeReports } from '../report/reporters.ts';
+import type { Reporter } from '../report/reporter.ts';
 import { asGraderError, GraderError } from '../errors.ts';
 import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
@@ -18,6 +19,8 @@ interface CliOptions {
   solution?: boolean;
   backend: BackendChoice;
   json?: string;
+  report: string;
+  out: string;
   timeLimit?: number;
   memory: number;
   color: boolean;
@@ -36,28 +39,35 @@ const program = new Command('npm run grade')
   .option('--solution', 'grade the reference solution instead')
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend; auto = tfjs-node if installed and working, else wasm, else cpu').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
   .option('--json <file>', 'also write the results as JSON to this file')
+  .option('--report <formats>', `comma-separated report formats: ${reporters.map((r) => r.name).join(', ')}`, 'terminal')
+  .option('--out <dir>', 'folder for the report files (md, html, json, gradescope)', 'report')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
   .showHelpAfterError()
-  .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
+  .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json\n  npm run grade hw3 -- --report terminal,html,gradescope --out reports/alice')
   .action(main);
 
 async function main(name: string, opts: CliOptions): Promise<void> {
   let assignment: Assignment | undefined;
+  let chosen: Reporter[] = [];
   try {
+    chosen = parseReportList(opts.report);
     assignment = loadAssignment(name);
     if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);
     const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit });
-    process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
     if (opts.json) writeJson(fromCaller(opts.json), results);
+    const { terminal } = await writeReports(results, chosen, fromCaller(opts.out), { colours: opts.color && pc.isColorSupported });
+    if (terminal) process.stdout.write(terminal);
   } catch (e) {
     const err = asGraderError(e);
     console.error(`${pc.red('error:')} ${err.message}`);
     if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
-    if (opts.json) writeJson(fromCaller(opts.json), notGraded(assignment?.manifest ?? { id: name, title: name }, err));
+    const results = notGraded(assignment?.manifest ?? { id: name, title: name }, err);
+    if (opts.json) writeJson(fromCaller(opts.json), results);
+    await writeReports(results, chosen.filter((r) => r.file), fromCaller(opts.out), { colours: false });
     process.exitCode = err.exitStatus;
   }
 }

@@ -1,7 +1,8 @@
 /** A manifest's picture drawn from its data: the submission's side beside (or over) the reference's. */
 import type { PictureData, SmallArray } from '../../results/results.ts';
 import { barChart, histogram, lineChart, scatter, SIDES, type Series } from './charts.ts';
-import type { Picture } from './png.ts';
+import { num } from '../helpers.ts';
+import { largestMagnitude, type Picture } from './png.ts';
 import { heatmap, imageGrid } from './rasters.ts';
 
 export interface Panel extends Picture {
@@ -41,25 +42,26 @@ async function panelsOf(p: PictureData, reference: Channels, submission: Channel
   }
 }
 
-/** Pictures that cannot be overlaid (points, images, heatmaps) are drawn once per side. */
+/** Pictures that cannot be overlaid (points, images, heatmaps) are drawn once per side; heatmaps on one colour scale, so that a wrong magnitude shows. */
 async function sideBySide(p: PictureData, reference: Channels, submission: Channels | undefined): Promise<Panel[]> {
   const sides: [string, Channels | undefined][] = [
     [SIDES.submission, submission],
     [SIDES.reference, reference],
   ];
+  const max = Math.max(...sides.map(([, c]) => largestMagnitude(c?.values?.values ?? [])));
   const panels: Panel[] = [];
   for (const [label, channels] of sides) {
-    const picture = channels && (await drawOne(p, channels));
-    if (picture) panels.push({ label, ...picture });
+    const picture = channels && (await drawOne(p, channels, max));
+    if (picture) panels.push({ label: p.kind === 'heatmap' ? `${label} (strongest colour: ${num(max)})` : label, ...picture });
   }
   return panels;
 }
 
-async function drawOne(p: PictureData, c: Channels): Promise<Picture | undefined> {
+async function drawOne(p: PictureData, c: Channels, max: number): Promise<Picture | undefined> {
   const shaped = (a: SmallArray | undefined) => (a && a.values.length ? a : undefined);
   if (p.kind === 'scatter') return shaped(c.points) && scatter(c.points, c.labels, c.centers);
   if (p.kind === 'image-grid') return shaped(c.images) && imageGrid(c.images, p.imageShape ?? squareOf(c.images, p.imagesAreColumns), p.imagesAreColumns ?? false);
-  return shaped(c.values) && heatmap(c.values);
+  return shaped(c.values) && heatmap(c.values, max);
 }
 
 /** Images of an unknown shape are taken as square. */

@@ -10,15 +10,14 @@ export interface Picture {
 
 export type Rgb = [number, number, number];
 
-/** An RGB raster; `scale` repeats each pixel so that small grids stay visible when a browser does not upscale crisply. */
+/** An RGB raster at one pixel per cell, shown `scale` times larger (the HTML draws it with crisp, unsmoothed pixels). */
 export function pngPicture(width: number, height: number, pixel: (x: number, y: number) => Rgb, scale: number): Picture {
-  const [w, h] = [width * scale, height * scale];
-  const data = new Uint8Array(w * h * 3);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) data.set(pixel(Math.floor(x / scale), Math.floor(y / scale)), (y * w + x) * 3);
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) data.set(pixel(x, y), (y * width + x) * 3);
   }
-  const png = encode({ width: w, height: h, data, channels: 3, depth: 8 });
-  return { src: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width: w, height: h };
+  const png = encode({ width, height, data, channels: 3, depth: 8 });
+  return { src: `data:image/png;base64,${Buffer.from(png).toString('base64')}`, width: width * scale, height: height * scale };
 }
 
 /** Blue for negative, white for zero, red for positive, scaled by `max`; non-finite values black. */

@@ -11,10 +11,9 @@ export function rowsAndColumns(a: SmallArray): [number, number] {
   return [Math.max(1, Math.ceil(a.values.length / Math.max(cols, 1))), Math.max(cols, 1)];
 }
 
-/** Signed values on a blue-white-red scale centred on zero. */
-export function heatmap(a: SmallArray): Picture & { max: number } {
+/** Signed values on a blue-white-red scale centred on zero, the strongest colour at `max` (by default the largest magnitude in `a`). */
+export function heatmap(a: SmallArray, max = largestMagnitude(a.values)): Picture & { max: number } {
   const [rows, cols] = rowsAndColumns(a);
-  const max = largestMagnitude(a.values);
   const scale = Math.max(2, Math.min(24, Math.floor(TARGET_WIDTH / cols)));
   return { ...pngPicture(cols, rows, (x, y) => diverging(a.values[y * cols + x] ?? 0, max), scale), max };
 }
