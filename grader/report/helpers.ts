@@ -7,7 +7,7 @@ export function num(x: JsonNumber | undefined): string {
   if (typeof x === 'string') return x;
   if (x === 0 || Number.isInteger(x)) return String(x);
   const a = Math.abs(x);
-  return a >= 1e5 || a < 1e-3 ? x.toExponential(3) : String(Number(x.toPrecision(6)));
+  return a >= 1e5 || a < 1e-3 ? Number(x.toPrecision(4)).toExponential() : String(Number(x.toPrecision(6)));
 }
 
 export const shape = (s: number[] | undefined) => (s ? `[${s.join(', ')}]` : '');

@@ -13,6 +13,8 @@ export interface CaseView extends CaseResult {
 export interface PartView extends Omit<PartResult, 'cases'> {
   cases: CaseView[];
   failing: CaseView[];
+  /** The failing cases, those in a row that read the same (all "not implemented", all one crash) shown once. */
+  failingGroups: CaseView[];
   passed: number;
   /** Score as a percentage of the part's points, for a bar. */
   percent: number;
@@ -44,7 +46,8 @@ export function reportView(untrusted: Results): ReportView {
 
 function partView(p: PartResult): PartView {
   const cases = p.cases.map(caseView);
-  return { ...p, cases, failing: cases.filter((c) => c.failing), passed: cases.filter((c) => c.status === 'passed').length, percent: p.maxScore ? (100 * p.score) / p.maxScore : 0 };
+  const failing = cases.filter((c) => c.failing);
+  return { ...p, cases, failing, failingGroups: grouped(failing), passed: cases.filter((c) => c.status === 'passed').length, percent: p.maxScore ? (100 * p.score) / p.maxScore : 0 };
 }
 
 function caseView(c: CaseResult): CaseView {
@@ -54,4 +57,16 @@ function caseView(c: CaseResult): CaseView {
     failedChecks: c.checks.filter((k) => !k.pass),
     failing: c.status !== 'passed' && c.status !== 'skipped',
   };
+}
+
+const sameText = (a: CaseView, b: CaseView) => a.status === b.status && a.message === b.message && a.output === b.output && a.diagnosis === b.diagnosis;
+
+function grouped(cases: CaseView[]): CaseView[] {
+  const groups: CaseView[][] = [];
+  for (const c of cases) {
+    const last = groups[groups.length - 1];
+    if (last && sameText(last[0], c)) last.push(c);
+    else groups.push([c]);
+  }
+  return groups.map((g) => (g.length === 1 ? g[0] : { ...g[0], label: `${g.length} cases: ${g.map((c) => c.label).join('; ')}` }));
 }

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../grader/report/terminal.ts';
 import { gradeFile, writeVariant } from '../support/grade.ts';
 import { bugs } from '../assignments/hw1-kmeans.variants.ts';
+import { expectGolden } from '../support/golden.ts';
 
 /** Drops what changes from run to run: durations and the scratch path. */
 function normalise(text: string): string {
@@ -9,10 +11,10 @@ function normalise(text: string): string {
 }
 
 describe('terminal report', () => {
-  it('matches the golden report of a buggy hw1 (refresh with `npx vitest run -u`)', async () => {
+  it('matches the golden report of a buggy hw1 (refresh with `npm run goldens`)', async () => {
     const bug = bugs.find((b) => b.name === 'ties-to-last-index')!;
     const r = await gradeFile('hw1', writeVariant('hw1', bug), { backend: 'cpu' });
-    await expect(normalise(renderTerminal(r, false))).toMatchFileSnapshot('goldens/hw1-ties-to-last-index.txt');
+    expectGolden(normalise(renderTerminal(r, false)), path.join(import.meta.dirname, 'goldens', 'hw1-ties-to-last-index.txt'));
   });
 
   it('uses colour only when asked', async () => {

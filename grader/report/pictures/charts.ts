@@ -12,21 +12,22 @@ export type Series = { [label: string]: SmallArray | undefined };
 
 const finite = (v: unknown): v is number => typeof v === 'number';
 
-export function lineChart(series: Series, yTitle: string): Promise<Picture> {
+/** The figure's title names what is drawn; axis titles would repeat it. */
+export function lineChart(series: Series): Promise<Picture> {
   const values = Object.entries(series).flatMap(([side, a]) => (a?.values ?? []).flatMap((y, x) => (finite(y) ? [{ x, y, side }] : [])));
   return svgPicture({
     data: { values },
     mark: { type: 'line', point: values.length <= 60 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: 'step' },
-      y: { field: 'y', type: 'quantitative', title: yTitle, scale: { zero: false } },
+      x: { field: 'x', type: 'quantitative', title: 'step', axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'y', type: 'quantitative', title: null, scale: { zero: false } },
       color: { field: 'side', type: 'nominal', scale: COLOURS, title: null },
       strokeDash: { field: 'side', type: 'nominal', legend: null },
     },
   });
 }
 
-export function barChart(series: Series, yTitle: string): Promise<Picture> {
+export function barChart(series: Series): Promise<Picture> {
   const values = Object.entries(series).flatMap(([side, a]) => (a?.values ?? []).flatMap((y, i) => (finite(y) ? [{ side, i, y }] : [])));
   return svgPicture({
     data: { values },
@@ -34,19 +35,19 @@ export function barChart(series: Series, yTitle: string): Promise<Picture> {
     encoding: {
       y: { field: 'side', type: 'nominal', title: null, sort: null },
       yOffset: { field: 'i', type: 'ordinal' },
-      x: { field: 'y', type: 'quantitative', title: yTitle },
+      x: { field: 'y', type: 'quantitative', title: null },
       color: { field: 'side', type: 'nominal', scale: COLOURS, legend: null },
     },
   });
 }
 
-export function histogram(series: Series, xTitle: string): Promise<Picture> {
+export function histogram(series: Series): Promise<Picture> {
   const values = Object.entries(series).flatMap(([side, a]) => (a?.values ?? []).flatMap((v) => (finite(v) ? [{ v, side }] : [])));
   return svgPicture({
     data: { values },
     mark: { type: 'bar', opacity: 0.5, binSpacing: 0 },
     encoding: {
-      x: { field: 'v', type: 'quantitative', bin: { maxbins: 30 }, title: xTitle },
+      x: { field: 'v', type: 'quantitative', bin: { maxbins: 30 }, title: null },
       y: { aggregate: 'count', type: 'quantitative', stack: null },
       color: { field: 'side', type: 'nominal', scale: COLOURS, title: null },
     },

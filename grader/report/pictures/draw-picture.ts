@@ -32,11 +32,11 @@ async function panelsOf(p: PictureData, reference: Channels, submission: Channel
   const both = (channel: string): Series => ({ [SIDES.submission]: submission?.[channel], [SIDES.reference]: reference[channel] });
   switch (p.kind) {
     case 'line':
-      return [{ label: '', ...(await lineChart(both('y'), p.title)) }];
+      return [{ label: '', ...(await lineChart(both('y'))) }];
     case 'bars':
-      return [{ label: '', ...(await barChart(both('y'), p.title)) }];
+      return [{ label: '', ...(await barChart(both('y'))) }];
     case 'histogram':
-      return [{ label: '', ...(await histogram({ ...both('values'), [SIDES.data]: reference.data }, p.title)) }];
+      return [{ label: '', ...(await histogram({ ...both('values'), [SIDES.data]: reference.data })) }];
     default:
       return sideBySide(p, reference, submission);
   }
