@@ -3,7 +3,7 @@ import type { BackendChoice } from '../harness/protocol/messages.ts';
 import type { Assignment } from './definition/manifest.ts';
 import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
 import { judgeCase } from './judge/judge-case.ts';
-import { preloadStaffJudges } from './judge/staff-judges.ts';
+import { resolveStaffNames } from './judge/staff-judges.ts';
 import { shown } from './paths.ts';
 import { collectPictures } from './report/pictures/collect-pictures.ts';
 import { GraderError } from './errors.ts';
@@ -31,9 +31,8 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const start = performance.now();
   const { assignment: a } = opts;
   const { cases, hiddenAvailable, hash } = loadFixtures(a);
-  const compiled = await compileOrFail(opts.file);
+  const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
-  preloadStaffJudges(a);
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
   const [rejected, run] =
     typeof compiled === 'string'

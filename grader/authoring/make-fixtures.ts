@@ -5,7 +5,7 @@ import seedrandom from 'seedrandom';
 import { toWire } from '../../harness/protocol/codec.ts';
 import type { CaseValue, GeneratorContext, GeneratorTable } from '../definition/generator.ts';
 import type { Assignment, CaseSpec, PartSpec } from '../definition/manifest.ts';
-import { validate } from '../definition/validate.ts';
+import { check, dataError, validate } from '../definition/validate.ts';
 import { GraderError } from '../errors.ts';
 import { FIXTURE_VERSION, fixturePath, specOf, type Fixture } from '../fixtures/fixture.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
@@ -37,7 +37,7 @@ export async function makeFixtures(a: Assignment): Promise<string[]> {
   const written = drafts.map((d) => {
     const outcome = run.outcomes.get(d.key)!;
     if (outcome.kind !== 'result') throw new GraderError('FIXTURE', `the reference solution fails on ${d.key}: ${'message' in outcome ? outcome.message : outcome.kind}`);
-    const fixture = validate<Fixture>('fixture', { ...d.fixture, expected: outcome.value }, d.key);
+    const fixture = validate('fixture', { ...d.fixture, expected: outcome.value }, d.key);
     const file = fixturePath(a, d.spec.visibility, d.part, d.spec);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(fixture, null, 1)}\n`);
@@ -56,7 +56,9 @@ async function loadGenerators(a: Assignment): Promise<GeneratorTable> {
 async function generate(a: Assignment, generators: GeneratorTable, part: PartSpec, spec: CaseSpec): Promise<Fixture> {
   const gen = generators[spec.generator];
   const where = `${a.manifest.id}: ${part.id}/${spec.id}`;
-  if (!gen) throw new GraderError('FIXTURE', `${where}: no generator '${spec.generator}' (known: ${Object.keys(generators).join(', ')})`);
+  const at = spec.at?.case ?? { file: where, pointer: '' };
+  if (!gen) throw dataError(at.file, `${at.pointer}/generator`, `no generator '${spec.generator}' in cases.ts (known: ${Object.keys(generators).join(', ')})`, 'BAD_DEFINITION');
+  check(gen.params, spec.params, at.file, `${at.pointer}/params`, 'BAD_DEFINITION');
   const tf = await graderTf();
   const rejected: string[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
+import { courseLayout } from '../definition/course-layout.ts';
 import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
 import type { Assignment } from '../definition/manifest.ts';
 import { gradeSubmission } from '../grade-submission.ts';
@@ -24,6 +25,7 @@ interface CliOptions {
   timeLimit?: number;
   memory: number;
   color: boolean;
+  course?: string;
 }
 
 const positiveInt = (v: string) => {
@@ -44,6 +46,7 @@ const program = new Command('npm run grade')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
+  .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
   .showHelpAfterError()
   .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json\n  npm run grade hw3 -- --report terminal,html,gradescope --out reports/alice')
   .action(main);
@@ -53,7 +56,7 @@ async function main(name: string, opts: CliOptions): Promise<void> {
   let chosen: Reporter[] = [];
   try {
     chosen = parseReportList(opts.report);
-    assignment = loadAssignment(name);
+    assignment = loadAssignment(name, courseLayout(opts.course ? fromCaller(opts.course) : undefined));
     if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);

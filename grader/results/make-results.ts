@@ -63,5 +63,5 @@ const header = (r: Common) => ({ schemaVersion: RESULTS_VERSION, assignment: r.a
 const rest = (r: Common) => ({ warnings: r.warnings, staff: r.staff, provenance: r.provenance, timing: r.timing, gradedAt: new Date().toISOString() });
 
 function finish(results: Results): Results {
-  return validate<Results>('results', results, 'results');
+  return validate('results', results, 'results');
 }

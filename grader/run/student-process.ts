@@ -128,7 +128,7 @@ export class StudentProcess {
     if (this.exited) return; // a process being stopped has nothing more to say
     let msg: ChildMessage;
     try {
-      msg = validate<ChildMessage>('child-message', m, 'message from the student process');
+      msg = validate('child-message', m, 'message from the student process');
     } catch (e) {
       this.exited = `sent a malformed message (${(e as Error).message})`;
       this.kill();

@@ -1,5 +1,5 @@
 import type { Tolerance } from '../../definition/manifest.ts';
-import type { Comparator } from '../comparator.ts';
+import { NO_OPTIONS, type Comparator } from '../comparator.ts';
 import type { Verdict } from '../../definition/property.ts';
 import type { CheckDetail } from '../../results/results.ts';
 import { comparable, fmt, indexArray, indexOf, jsonNumber, type Numeric } from '../numeric.ts';
@@ -9,6 +9,7 @@ const DEFAULT: Tolerance = { rtol: 1e-4, atol: 1e-5, why: 'default' };
 /** Elementwise `|a - b| <= atol' + rtol |b|`, with `atol' = atol * max(1, max|b|)` unless `scaleAtol` is false. */
 export const allclose: Comparator = {
   name: 'allclose',
+  options: NO_OPTIONS,
   needsExpected: true,
   judge({ actual, expected, tolerance = DEFAULT }) {
     const pair = comparable('allclose', actual, expected);

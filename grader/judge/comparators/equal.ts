@@ -1,9 +1,10 @@
-import type { Comparator } from '../comparator.ts';
+import { NO_OPTIONS, type Comparator } from '../comparator.ts';
 import { comparable, fmt, indexArray, indexOf, jsonNumber } from '../numeric.ts';
 
 /** Exact equality: int32 labels and indices, counts, booleans. */
 export const equal: Comparator = {
   name: 'equal',
+  options: NO_OPTIONS,
   needsExpected: true,
   judge({ actual, expected }) {
     const pair = comparable('equal', actual, expected);
