@@ -1,5 +1,6 @@
 /** Golden files: compared byte for byte, written only by `npm run goldens`; a missing golden fails. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 
@@ -12,5 +13,9 @@ export function expectGolden(actual: string, file: string): void {
     return;
   }
   if (!existsSync(file)) throw new Error(`missing golden ${path.relative(process.cwd(), file)}: write it with \`npm run goldens\` and review it`);
-  expect(actual, `differs from ${path.relative(process.cwd(), file)} (if the change is intended: npm run goldens)`).toBe(readFileSync(file, 'utf8'));
+  const expected = readFileSync(file, 'utf8');
+  if (actual === expected) return;
+  const written = path.join(os.tmpdir(), `actual-${path.basename(file)}`);
+  writeFileSync(written, actual);
+  expect.fail(`differs from ${path.relative(process.cwd(), file)}: see \`diff ${file} ${written}\` (if the change is intended: npm run goldens)`);
 }
