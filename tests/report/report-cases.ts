@@ -61,7 +61,14 @@ function notGraded(): Results {
 
 /** Drops what changes from run to run or machine to machine: durations, dates, hashes, paths. */
 export function normalised(r: Results): Results {
-  const paths = (s: string) => s.split(ROOT).join('<root>').split(os.tmpdir()).join('<tmp>').replace(/<tmp>\/tfgrade-tests-\w+/g, '<scratch>');
+  const paths = (s: string) =>
+    s
+      .split(ROOT)
+      .join('<root>')
+      .split(os.tmpdir())
+      .join('<tmp>')
+      .replace(/<tmp>\/tfgrade-tests-\w+/g, '<scratch>')
+      .replace(/(\.[cm]?[jt]s):\d+:\d+/g, '$1');
   return {
     ...r,
     submission: r.submission && '<submission>',

@@ -19,7 +19,7 @@ export interface PageCheck {
 }
 
 export interface ReportBrowser {
-  /** Loads `file`, checks it, optionally takes a full-page screenshot of it as first shown. */
+  /** Loads `file`, checks it, optionally takes a screenshot of its first screen as first shown. */
   open(file: string, screenshot?: string): Promise<PageCheck>;
   close(): Promise<void>;
 }
@@ -58,7 +58,7 @@ async function openIn(context: BrowserContext, file: string, screenshot?: string
       return route.abort();
     });
     await page.goto(`file://${file}`, { waitUntil: 'load' });
-    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+    if (screenshot) await page.screenshot({ path: screenshot });
     check.images = await imagesOf(page);
     check.title = await page.title();
     check.text = await page.innerText('body');
