@@ -1,6 +1,6 @@
 /** What the md, html and gradescope templates read: the results with untrusted text made harmless, and each part's cases sorted for reading. */
 import type { CaseResult, CheckResult, PartResult, Results } from '../results/results.ts';
-import { harmlessDeep } from './untrusted-text.ts';
+import { shownDeep } from './shown-text.ts';
 
 export interface CaseView extends CaseResult {
   /** `id (hidden): title`. */
@@ -30,7 +30,7 @@ export interface ReportView extends Omit<Results, 'parts'> {
 }
 
 export function reportView(untrusted: Results): ReportView {
-  const results = harmlessDeep(untrusted);
+  const results = shownDeep(untrusted);
   const parts = results.parts.map(partView);
   const publicCases = parts.flatMap((p) => p.cases.filter((c) => c.visibility === 'public'));
   return {

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { CaseResult, CaseStatus, PartResult, Results } from '../results/results.ts';
 import type { Reporter } from './reporter.ts';
 import { reportTemplate } from './template.ts';
-import { harmlessDeep } from './untrusted-text.ts';
+import { shownDeep } from './shown-text.ts';
 
 /** Cases of one part that read the same (e.g. all "not implemented") are shown once. */
 interface CaseGroup {
@@ -25,7 +25,7 @@ const MARKS: { [s in CaseStatus]: string } = {
 
 /** Renders results for a terminal; never recomputes a score. Text from the student process is shown, not obeyed. */
 export function renderTerminal(untrusted: Results, colours = pc.isColorSupported, htmlFile?: string): string {
-  const results = harmlessDeep(untrusted);
+  const results = shownDeep(untrusted);
   const c = pc.createColors(colours);
   const template = reportTemplate(
     'terminal.hbs',

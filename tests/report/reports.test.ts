@@ -74,6 +74,7 @@ describe('reports in every format', () => {
     expect(text).not.toContain('\u001b');
     expect(text).not.toContain('\r');
     expect(text).toContain('\\e[2J');
+    expect(text).toContain('\\u{d800}');
     expect(text.split('\n').filter((l) => l.startsWith('Score'))).toEqual(['Score 0/100']);
     expect(printed).toContain('\u001b[2J');
   });
