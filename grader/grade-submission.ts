@@ -9,9 +9,11 @@ import { collectPictures } from './report/pictures/collect-pictures.ts';
 import { GraderError } from './errors.ts';
 import { gradedResults, provenanceOf } from './results/make-results.ts';
 import type { CaseResult, Results } from './results/results.ts';
+import { disagreementNotes, disagreementWarning, recheckOnCpu } from './run/recheck-on-cpu.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
 import type { Outcome } from './run/student-process.ts';
 import { scorePart } from './score/score.ts';
+import { markPhase } from './timing/phases.ts';
 import { compileSubmission } from './static/compile-submission.ts';
 import { staticChecks, type Rejections } from './static/static-checks.ts';
 
@@ -28,28 +30,33 @@ export interface GradeOptions {
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
 export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
+  markPhase('gradingStart');
   const start = performance.now();
   const { assignment: a } = opts;
   const { cases, hiddenAvailable, hash } = loadFixtures(a);
   const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
+  const runOn = (backend: BackendChoice, some: LoadedCase[], code: string) => runCases(some, { ...opts, backend, code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
   const [rejected, run] =
     typeof compiled === 'string'
       ? [new Map() as Rejections, failAll(cases, compiled, opts.backend)]
-      : await Promise.all([staticChecks(a.manifest, opts.file), runCases(cases, { ...opts, code: compiled.code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c))]);
+      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code)]);
   const casesMs = performance.now() - start - compileMs;
-  const judged = new Map<string, CaseResult>();
-  for (const c of cases) judged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const firstJudged = new Map<string, CaseResult>();
+  for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some, compiled.code), (c, o) => judgeCase(a, c, o));
+  markPhase('judged');
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
   return gradedResults({
     assignment: a.manifest,
     submission: shown(opts.file),
     provenance: provenanceOf(opts.file, hash, run.backend),
+    ...(run.sandbox ? { sandbox: run.sandbox } : {}),
     hiddenGraded: hiddenAvailable,
     parts,
-    warnings: warningsOf(run, hiddenAvailable),
-    staff: staffNotes(run),
+    warnings: [...warningsOf(run, hiddenAvailable), ...disagreementWarning(disagreements)],
+    staff: [...staffNotes(run), ...disagreementNotes(disagreements)],
     timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
     pictures: collectPictures(a.manifest, cases, run.outcomes),
   });
@@ -66,7 +73,7 @@ async function compileOrFail(file: string) {
 
 function failAll(cases: LoadedCase[], message: string, backend: string): RunReport {
   const outcome: Outcome = { kind: 'load-error', message };
-  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0 };
+  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, notes: [] };
 }
 
 function limitOf(opts: GradeOptions, c: LoadedCase): number {
@@ -91,5 +98,6 @@ function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
   if (!hiddenAvailable) w.push('Only public cases were graded here: your grade is decided with hidden cases as well.');
   if (run.backendNote) w.push(`Backend: ${run.backend} (${run.backendNote}).`);
   if (run.processes > 1) w.push(`The student process was restarted ${run.processes - 1} time(s) after a hang or crash.`);
+  w.push(...run.notes);
   return w;
 }

@@ -13,6 +13,7 @@ import type { Reporter } from '../report/reporter.ts';
 import { asGraderError, GraderError } from '../errors.ts';
 import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
+import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
 
 interface CliOptions {
@@ -49,6 +50,7 @@ const program = new Command('npm run grade')
   .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
   .showHelpAfterError()
   .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json\n  npm run grade hw3 -- --report terminal,html,gradescope --out reports/alice')
+  .addHelpText('after', () => `\nSandbox on this machine: ${sandbox().description} (README: What the sandbox stops).`)
   .action(main);
 
 async function main(name: string, opts: CliOptions): Promise<void> {

@@ -28,13 +28,14 @@ interface Common {
 }
 
 /** Results of a submission whose every case was judged. */
-export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: boolean; pictures?: PictureData[] }): Results {
+export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: boolean; sandbox?: string; pictures?: PictureData[] }): Results {
   return finish({
     ...header(r),
     status: 'graded',
     score: round(r.parts.reduce((s, p) => s + p.score, 0)),
     maxScore: r.parts.reduce((s, p) => s + p.maxScore, 0),
     hiddenGraded: r.hiddenGraded,
+    ...(r.sandbox ? { sandbox: r.sandbox } : {}),
     parts: r.parts,
     ...rest(r),
     ...(r.pictures?.length ? { pictures: r.pictures } : {}),

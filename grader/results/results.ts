@@ -99,6 +99,8 @@ export interface Results {
   assignment: string;
   title: string;
   submission: string;
+  /** What isolated the student process (grader/run/sandbox.ts); absent when nothing ran. */
+  sandbox?: string;
   score: number;
   maxScore: number;
   /** False when only public fixtures were available (a student's handout). */

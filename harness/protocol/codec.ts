@@ -1,4 +1,5 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
+import { MAX_FRAME_BYTES } from './frame.ts';
 import type { DType, WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
@@ -20,17 +21,24 @@ function isRngSpec(v: unknown): v is { rngSeed: number } {
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
 const MAX_DEPTH = 32;
 const MAX_ELEMENTS = 50_000_000;
+/** Tensor bytes whose base64 fits in one frame (frame.ts), checked before anything is encoded. */
+const MAX_TENSOR_BYTES = Math.floor((MAX_FRAME_BYTES * 3) / 4) - 1024 * 1024;
+/** No graded output is text this long; a longer string is a flood, refused before it is copied into a message. */
+const MAX_STRING = 1_000_000;
 
 export class EncodeError extends Error {
   readonly code = 'ENCODE';
 }
 
 /** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects and rng specs. */
-export function toWire(value: unknown, where = 'output', depth = 0, budget = { elements: MAX_ELEMENTS }): WireValue {
+export function toWire(value: unknown, where = 'output', depth = 0, budget: Budget = { elements: MAX_ELEMENTS, bytes: MAX_TENSOR_BYTES }): WireValue {
   if (depth > MAX_DEPTH) throw new EncodeError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null) return { kind: 'null' };
   if (typeof value === 'number') return { kind: 'number', value: Number.isFinite(value) ? value : (String(value) as 'NaN') };
-  if (typeof value === 'string') return { kind: 'string', value };
+  if (typeof value === 'string') {
+    if (value.length > MAX_STRING) throw new EncodeError(`${where} is a string of ${value.length} characters (at most ${MAX_STRING})`);
+    return { kind: 'string', value };
+  }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
@@ -47,15 +55,28 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   throw new EncodeError(`${where} is ${describe(value)}; expected tensors, numbers, arrays or plain objects`);
 }
 
-function tensorToWire(t: TensorLike, where: string, budget: { elements: number }): WireValue {
+/** What is left of an output's allowance as it is encoded. */
+interface Budget {
+  elements: number;
+  bytes: number;
+}
+
+function tensorToWire(t: TensorLike, where: string, budget: Budget): WireValue {
   if (t.isDisposed) throw new EncodeError(`${where} is a tensor that was already disposed`);
   const dtype = t.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
     throw new EncodeError(`${where} has dtype ${dtype}; expected float32, int32 or bool`);
   }
-  budget.elements -= sizeOf(t.shape);
+  if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new EncodeError(`${where} has a shape that is not a list of sizes`);
+  const size = sizeOf(t.shape);
+  budget.elements -= size;
   if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
-  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(typedOf(dtype, t.dataSync())) };
+  budget.bytes -= size * (dtype === 'bool' ? 1 : 4);
+  if (budget.bytes < 0) throw new EncodeError(`${where}: output holds more than ${MAX_TENSOR_BYTES >> 20} MB of tensor data`);
+  const data = typedOf(dtype, t.dataSync());
+  // Anything tensor-shaped is read this way, so its data must be as long as its shape says.
+  if (data.length !== size) throw new EncodeError(`${where} claims shape [${t.shape.join(', ')}] (${size} elements) but holds ${data.length} values`);
+  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(data) };
 }
 
 /** tfjs may hand back a Float32Array for int32 data (wasm): convert explicitly. */
