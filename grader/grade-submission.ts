@@ -5,6 +5,7 @@ import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
 import { judgeCase } from './judge/judge-case.ts';
 import { resolveStaffNames } from './judge/staff-judges.ts';
 import { shown } from './paths.ts';
+import { collectPictures } from './report/pictures/collect-pictures.ts';
 import { GraderError } from './errors.ts';
 import { gradedResults, provenanceOf } from './results/make-results.ts';
 import type { CaseResult, Results } from './results/results.ts';
@@ -61,6 +62,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
     warnings: [...warningsOf(run, hiddenAvailable), ...disagreementWarning(disagreements)],
     staff: [...staffNotes(run), ...disagreementNotes(disagreements)],
     timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
+    pictures: collectPictures(a.manifest, cases, run.outcomes),
   });
 }
 

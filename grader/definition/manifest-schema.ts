@@ -4,7 +4,7 @@
  * grader/schemas/*.schema.json are generated from these (`npm run schemas`).
  */
 import type { JSONSchemaType } from 'ajv';
-import type { CaseDecl, CaseDefaults, CheckSpec, HiddenCasesFile, ManifestFile, StaticCheckSpec, Tolerance } from './manifest.ts';
+import type { CaseDecl, CaseDefaults, CheckSpec, HiddenCasesFile, ManifestFile, PictureSource, PictureSpec, StaticCheckSpec, Tolerance } from './manifest.ts';
 
 const BASE = 'https://tfgrade.dev/schemas';
 
@@ -75,6 +75,34 @@ const staticCheck: JSONSchemaType<StaticCheckSpec> = {
   additionalProperties: false,
 };
 
+const pictureSource: JSONSchemaType<PictureSource> = {
+  type: 'object',
+  properties: {
+    from: { type: 'string', enum: ['output', 'input'] },
+    arg: { type: 'integer', minimum: 0, nullable: true },
+    path: { type: 'string', nullable: true },
+  },
+  required: ['from'],
+  additionalProperties: false,
+};
+
+const picture: JSONSchemaType<PictureSpec> = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+    title: name,
+    kind: { type: 'string', enum: ['line', 'scatter', 'image-grid', 'heatmap', 'histogram', 'bars'] },
+    part: name,
+    case: name,
+    data: { type: 'object', additionalProperties: pictureSource, required: [], minProperties: 1 },
+    imageShape: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 2, maxItems: 2, nullable: true },
+    imagesAreColumns: { type: 'boolean', nullable: true },
+    caption: { type: 'string', nullable: true },
+  },
+  required: ['id', 'title', 'kind', 'part', 'case', 'data'],
+  additionalProperties: false,
+};
+
 export const manifestSchema: JSONSchemaType<ManifestFile> = {
   $id: `${BASE}/manifest.schema.json`,
   title: 'tfgrade assignment manifest (the public cases)',
@@ -88,6 +116,7 @@ export const manifestSchema: JSONSchemaType<ManifestFile> = {
     timeLimitMs: limitMs,
     tolerances: { type: 'object', additionalProperties: tolerance, required: [] },
     staticChecks: { type: 'array', items: staticCheck, nullable: true },
+    pictures: { type: 'array', items: picture, nullable: true },
     parts: {
       type: 'array',
       minItems: 1,

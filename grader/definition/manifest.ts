@@ -67,6 +67,38 @@ export interface StaticCheckSpec {
   reason: string;
 }
 
+export type PictureKind = 'line' | 'scatter' | 'image-grid' | 'heatmap' | 'histogram' | 'bars';
+
+/** Where a picture's channel comes from: the case's output (drawn for the submission and for the reference) or one of its arguments. */
+export interface PictureSource {
+  from: 'output' | 'input';
+  /** The argument's position, for `input`. */
+  arg?: number;
+  /** Dot path into the output or argument (`centers`, `W`); omitted for the whole value. */
+  path?: string;
+}
+
+/** A picture of one public case, declared in the manifest so that a new assignment gets pictures without a new reporter. */
+export interface PictureSpec {
+  id: string;
+  title: string;
+  kind: PictureKind;
+  /** The part and the (public) case whose inputs and outputs are drawn. */
+  part: string;
+  case: string;
+  /**
+   * Channels by kind: line and bars `y`; scatter `points` [n, >=2], `labels` [n], `centers` [k, >=2];
+   * image-grid `images`; heatmap `values`; histogram `values` and optionally `data`.
+   */
+  data: { [channel: string]: PictureSource };
+  /** Image grids: the height and width of one image. */
+  imageShape?: number[];
+  /** Image grids: the images are the tensor's columns (an RBM's W [D, H]) rather than its rows. */
+  imagesAreColumns?: boolean;
+  /** How to read the picture, shown under it. */
+  caption?: string;
+}
+
 /** assignments/<hw>/manifest.json: what a student's copy holds. */
 export interface ManifestFile {
   $schema?: string;
@@ -78,6 +110,7 @@ export interface ManifestFile {
   tolerances: { [name: string]: Tolerance };
   staticChecks?: StaticCheckSpec[];
   parts: PartDecl[];
+  pictures?: PictureSpec[];
 }
 
 /** solutions/<hw>/hidden-cases.json: the hidden cases, by part; never shipped to students. */

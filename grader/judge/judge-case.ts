@@ -5,6 +5,7 @@ import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts';
 import type { Outcome } from '../run/student-process.ts';
 import { comparators } from './comparators/index.ts';
+import { differenceGrid } from './difference-grid.ts';
 import { atPath, observe, type Observed } from './observed.ts';
 import { LIMIT_FACTOR, LIMIT_FLOOR_MS } from '../run/time-limits.ts';
 import { diagnoseFromRules } from './diagnose.ts';
@@ -99,7 +100,9 @@ export function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined,
   if (!got.found) return { pass: false, message: got.missing, detail: { kind: 'missing' } };
   const expected = comparator.needsExpected ? atPath(reference, spec.path) : undefined;
   if (expected && !expected.found) throw new Error(`the fixture's expected value has no '${spec.path}'`);
-  return comparator.judge({ actual: got.value, expected: expected?.value, tolerance, options: spec.options ?? {} });
+  const verdict = comparator.judge({ actual: got.value, expected: expected?.value, tolerance, options: spec.options ?? {} });
+  const difference = !verdict.pass && verdict.detail?.kind === 'values' && expected ? differenceGrid(got.value, expected.value) : undefined;
+  return difference ? { ...verdict, detail: { ...verdict.detail!, difference } } : verdict;
 }
 
 function describeCheck(spec: CheckSpec): string {

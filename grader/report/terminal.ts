@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Handlebars from 'handlebars';
 import pc from 'picocolors';
-import { TEMPLATES_DIR } from '../paths.ts';
 import type { CaseResult, CaseStatus, PartResult, Results } from '../results/results.ts';
-import { harmlessDeep } from './untrusted-text.ts';
+import type { Reporter } from './reporter.ts';
+import { reportTemplate } from './template.ts';
+import { shownDeep } from './shown-text.ts';
 
 /** Cases of one part that read the same (e.g. all "not implemented") are shown once. */
 interface CaseGroup {
@@ -26,27 +24,36 @@ const MARKS: { [s in CaseStatus]: string } = {
 };
 
 /** Renders results for a terminal; never recomputes a score. Text from the student process is shown, not obeyed. */
-export function renderTerminal(untrusted: Results, colours = pc.isColorSupported): string {
-  const results = harmlessDeep(untrusted);
+export function renderTerminal(untrusted: Results, colours = pc.isColorSupported, htmlFile?: string): string {
+  const results = shownDeep(untrusted);
   const c = pc.createColors(colours);
   const points = (s: number, m: number) => (s === m ? c.green : s === 0 ? c.red : c.yellow)(`${s}/${m}`);
-  const hb = Handlebars.create();
-  hb.registerHelper({
-    bold: (s: string) => c.bold(s),
-    dim: (s: string) => c.dim(s),
-    yellow: (s: string) => c.yellow(s),
-    concat: (...xs: unknown[]) => xs.slice(0, -1).join(''),
-    seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
-    points,
-    partMark: (p: PartResult) => (p.decidedElsewhere ? c.dim('○') : p.score === p.maxScore ? c.green('●') : p.score === 0 ? c.red('●') : c.yellow('●')),
-    partPoints: (p: PartResult) => (p.decidedElsewhere ? c.dim(`${p.maxScore} points decided by the course's grader`) : points(p.score, p.maxScore)),
-    caseMark: (s: CaseStatus) => (colours ? MARKS[s] : s === 'passed' ? 'ok' : s.toUpperCase()),
-    indent: (s: string, n: number) => s.split('\n').join(`\n${' '.repeat(n)}`),
-  });
-  const template = hb.compile(readFileSync(path.join(TEMPLATES_DIR, 'reports', 'terminal.hbs'), 'utf8'), { noEscape: true, strict: true });
+  const template = reportTemplate(
+    'terminal.hbs',
+    {
+      bold: (s: string) => c.bold(s),
+      dim: (s: string) => c.dim(s),
+      yellow: (s: string) => c.yellow(s),
+      concat: (...xs: unknown[]) => xs.slice(0, -1).join(''),
+      seconds: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
+      points,
+      partMark: (p: PartResult) => (p.decidedElsewhere ? c.dim('○') : p.score === p.maxScore ? c.green('●') : p.score === 0 ? c.red('●') : c.yellow('●')),
+      partPoints: (p: PartResult) => (p.decidedElsewhere ? c.dim(`${p.maxScore} points decided by the course's grader`) : points(p.score, p.maxScore)),
+      caseMark: (s: CaseStatus) => (colours ? MARKS[s] : s === 'passed' ? 'ok' : s.toUpperCase()),
+      indent: (s: string, n: number) => s.split('\n').join(`\n${' '.repeat(n)}`),
+    },
+    { noEscape: true, strict: true },
+  );
   const elsewhere = results.parts.filter((p) => p.decidedElsewhere).reduce((s, p) => s + p.maxScore, 0);
-  return template({ ...results, elsewhere, parts: results.parts.map((p) => ({ ...p, groups: groupCases(p.cases) })) });
+  return template({ ...results, elsewhere, htmlFile: htmlFile ?? '', parts: results.parts.map((p) => ({ ...p, groups: groupCases(p.cases) })) });
 }
+
+/** The default report: what a student reads after `npm run grade`. */
+export const terminalReporter: Reporter = {
+  name: 'terminal',
+  description: 'the report on the terminal (the default)',
+  render: (results, ctx) => renderTerminal(results, ctx.colours, ctx.htmlFile),
+};
 
 function groupCases(cases: CaseResult[]): CaseGroup[] {
   const first = cases[0];

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { validate } from '../definition/validate.ts';
 import type { GraderError } from '../errors.ts';
 import { GRADER_VERSION } from '../version.ts';
-import { RESULTS_VERSION, type PartResult, type Provenance, type Results } from './results.ts';
+import { RESULTS_VERSION, type PartResult, type PictureData, type Provenance, type Results } from './results.ts';
 import { round } from '../score/score.ts';
 
 /** What reproduces a grade; the submission's hash is of its source as read now. */
@@ -28,7 +28,7 @@ interface Common {
 }
 
 /** Results of a submission whose every case was judged. */
-export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: boolean; sandbox?: string }): Results {
+export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: boolean; sandbox?: string; pictures?: PictureData[] }): Results {
   const judged = r.parts.filter((p) => !p.decidedElsewhere);
   return finish({
     ...header(r),
@@ -39,6 +39,7 @@ export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: b
     ...(r.sandbox ? { sandbox: r.sandbox } : {}),
     parts: r.parts,
     ...rest(r),
+    ...(r.pictures?.length ? { pictures: r.pictures } : {}),
   });
 }
 

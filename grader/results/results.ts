@@ -1,4 +1,5 @@
 /** The results of grading one submission: what every reporter renders, never recomputes. */
+import type { PictureSpec } from '../definition/manifest.ts';
 import type { ErrorCode, Audience } from '../errors.ts';
 
 export const RESULTS_VERSION = 2;
@@ -8,6 +9,12 @@ export type CaseStatus = 'passed' | 'failed' | 'error' | 'timeout' | 'not-implem
 
 /** A number as JSON can hold it: non-finite values as strings. */
 export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+/** A small array for a picture, row-major; reporters draw it as it is. */
+export interface SmallArray {
+  shape: number[];
+  values: JsonNumber[];
+}
 
 /** What a comparison found, as data: a reporter draws or prints it without parsing the message. */
 export interface CheckDetail {
@@ -29,6 +36,8 @@ export interface CheckDetail {
   tolerance?: { rtol: number; atol: number; scaleAtol?: boolean };
   /** What the values' relation to the expected ones suggests (a transpose, a sign, a factor). */
   hints?: string[];
+  /** actual - expected as a 2-D grid pooled to a few hundred cells (each the largest difference in its block), for a heatmap. */
+  difference?: SmallArray;
 }
 
 export interface CheckResult {
@@ -106,4 +115,12 @@ export interface Results {
   provenance: Provenance;
   timing: { totalMs: number; compileMs: number; casesMs: number };
   gradedAt: string;
+  /** The manifest's pictures, with the arrays they draw. */
+  pictures?: PictureData[];
+}
+
+/** A manifest's picture with its data: each channel from the reference's output, and from the submission's when it returned one. */
+export interface PictureData extends Omit<PictureSpec, 'data'> {
+  reference: { [channel: string]: SmallArray };
+  submission?: { [channel: string]: SmallArray };
 }
