@@ -15,10 +15,14 @@ import type { PhaseLog } from '../grader/timing/phases.ts';
 import type { Results } from '../grader/results/results.ts';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
+/** GNU time, for the CPU time of a whole process tree (rows left out where it is missing). */
+const TIME = '/usr/bin/time';
 type Backend = (typeof BACKENDS)[number];
 
 interface Run {
   wallMs: number;
+  /** User + system time of the whole process tree (npm, grader, student processes): what the load of a shared machine does not inflate. */
+  cpuMs?: number;
   results: Results;
   /** Absent when the benched checkout does not log phases. */
   phases?: { [phase: string]: number };
@@ -35,6 +39,8 @@ interface Row {
   phases: { [phase: string]: number };
   studentComputeMs: number;
   startupMs: number;
+  cpuMs?: number;
+  startupCpuMs?: number;
   overheadRatio: number;
   peakRssMb?: number;
 }
@@ -48,16 +54,19 @@ const scratch = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-bench-'));
 function grade(assignment: string, backend: Backend, solution: boolean): Run {
   const json = path.join(scratch, 'results.json');
   const phaseFile = path.join(scratch, 'phases.json');
+  const cpuFile = path.join(scratch, 'cpu.txt');
   const args = ['run', '--silent', 'grade', assignment, '--', '--backend', backend, '--json', json, '--no-color', ...(solution ? ['--solution'] : [])];
+  const [command, commandArgs] = existsSync(TIME) ? [TIME, ['-f', '%U %S', '-o', cpuFile, 'npm', ...args]] : ['npm', args];
   const spawnedAt = Date.now();
   const start = performance.now();
-  const r = spawnSync('npm', args, { cwd: root, env: { ...process.env, TFGRADE_PHASES: phaseFile }, encoding: 'utf8' });
+  const r = spawnSync(command, commandArgs, { cwd: root, env: { ...process.env, TFGRADE_PHASES: phaseFile }, encoding: 'utf8' });
   const wallMs = performance.now() - start;
+  const cpuMs = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).reduce((t, x) => t + Number(x) * 1000, 0) : undefined;
   if (!existsSync(json)) throw new Error(`npm run grade ${assignment} wrote no results: ${r.stderr}`);
   const results = JSON.parse(readFileSync(json, 'utf8')) as Results;
-  if (!existsSync(phaseFile)) return { wallMs, results };
+  if (!existsSync(phaseFile)) return { wallMs, cpuMs, results };
   const log = JSON.parse(readFileSync(phaseFile, 'utf8')) as PhaseLog;
-  return { wallMs, results, phases: phasesOf(log, spawnedAt, wallMs, results), peakRssMb: log.peaks.studentPeakRssMb };
+  return { wallMs, cpuMs, results, phases: phasesOf(log, spawnedAt, wallMs, results), peakRssMb: log.peaks.studentPeakRssMb };
 }
 
 /** The grader's marks turned into consecutive durations that add up to the wall time. */
@@ -86,11 +95,11 @@ function studentCompute(r: Results): number {
 
 function bench(assignment: string, backend: Backend): Row {
   const refs: Run[] = [];
-  const stubs: number[] = [];
+  const stubs: Run[] = [];
   // A warm-up run of each, not counted: the first run after a change also bundles the harness.
   for (let i = 0; i <= repeats; i++) {
     const ref = grade(assignment, backend, true);
-    const stub = grade(assignment, backend, false).wallMs;
+    const stub = grade(assignment, backend, false);
     if (i === 0) continue;
     refs.push(ref);
     stubs.push(stub);
@@ -98,7 +107,8 @@ function bench(assignment: string, backend: Backend): Row {
   const phases: { [phase: string]: number } = {};
   for (const k of Object.keys(refs[0].phases ?? {})) phases[k] = median(refs.map((r) => r.phases![k]));
   const wallMs = median(refs.map((r) => r.wallMs));
-  const startupMs = median(stubs);
+  const startupMs = median(stubs.map((r) => r.wallMs));
+  const cpu = (runs: Run[]) => (runs.every((r) => r.cpuMs !== undefined) ? median(runs.map((r) => r.cpuMs!)) : undefined);
   const studentComputeMs = median(refs.map((r) => studentCompute(r.results)));
   const rss = refs.map((r) => r.peakRssMb).filter((x): x is number => x !== undefined);
   return {
@@ -110,6 +120,8 @@ function bench(assignment: string, backend: Backend): Row {
     phases,
     studentComputeMs,
     startupMs,
+    cpuMs: cpu(refs),
+    startupCpuMs: cpu(stubs),
     overheadRatio: (wallMs - startupMs) / studentComputeMs,
     peakRssMb: rss.length ? Math.max(...rss) : undefined,
   };
@@ -123,6 +135,8 @@ function table(rows: Row[]): string {
   lines.push(['student compute, sum over cases (ms)', ...rows.map((r) => f(r.studentComputeMs))]);
   lines.push(['startupMs (wall for the stub, computes nothing)', ...rows.map((r) => f(r.startupMs))]);
   lines.push(['overheadRatio (wall - startup) / compute', ...rows.map((r) => f(r.overheadRatio, 2))]);
+  lines.push(['cpu time, whole tree, reference (ms)', ...rows.map((r) => f(r.cpuMs))]);
+  lines.push(['cpu time, whole tree, stub (ms)', ...rows.map((r) => f(r.startupCpuMs))]);
   lines.push(['peakRssMb, student process', ...rows.map((r) => f(r.peakRssMb))]);
   lines.push(['score / cases', ...rows.map((r) => `${r.score} / ${r.cases}`)]);
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));

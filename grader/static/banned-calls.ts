@@ -1,5 +1,20 @@
-import { Node, Project, SyntaxKind, type SourceFile } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { Node, Project, SourceFile } from 'ts-morph';
 import type { StaticCheckSpec } from '../definition/manifest.ts';
+
+type TsMorph = typeof import('ts-morph');
+let loaded: TsMorph | undefined;
+
+/**
+ * ts-morph costs ~0.6 s of CPU to load, and the rule registry imports this
+ * file at every grader start: it is loaded on first use instead, in the
+ * static-checks worker.
+ */
+function tsMorph(): TsMorph {
+  // An ES module (tsx, vitest, the precompiled grader) has import.meta.url; the worker's CommonJS bundle has require.
+  loaded ??= (typeof import.meta.url === 'string' ? createRequire(import.meta.url) : require)('ts-morph') as TsMorph;
+  return loaded;
+}
 
 export interface Violation {
   /** The graded export the rule applies to. */
@@ -18,7 +33,7 @@ let project: Project | undefined;
  * functions they call. Syntactic: no type-check, so it stays fast.
  */
 export function findBannedCalls(fileName: string, source: string, rules: StaticCheckSpec[]): Violation[] {
-  project ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
+  project ??= new (tsMorph().Project)({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true } });
   const sf = project.createSourceFile(fileName, source, { overwrite: true });
   const aliases = tfAliases(sf);
   const out: Violation[] = [];
@@ -62,7 +77,7 @@ function reachableBodies(sf: SourceFile, fn: string): Node[] {
     if (!node || seen.has(name)) continue;
     seen.add(name);
     bodies.push(node);
-    for (const id of node.getDescendantsOfKind(SyntaxKind.Identifier)) if (locals.has(id.getText())) queue.push(id.getText());
+    for (const id of node.getDescendantsOfKind(tsMorph().SyntaxKind.Identifier)) if (locals.has(id.getText())) queue.push(id.getText());
   }
   return bodies;
 }
@@ -71,11 +86,11 @@ function apiUses(root: Node, aliases: { namespaces: Set<string>; named: Map<stri
   const uses: { name: string; line: number }[] = [];
   root.forEachDescendant((node) => {
     let name: string | undefined;
-    if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+    if (tsMorph().Node.isPropertyAccessExpression(node) || tsMorph().Node.isElementAccessExpression(node)) {
       const text = accessName(node);
       const [head, ...rest] = text?.split('.') ?? [];
       if (head && aliases.namespaces.has(head) && rest.length) name = ['tf', ...rest].join('.');
-    } else if (Node.isIdentifier(node) && aliases.named.has(node.getText()) && !Node.isImportSpecifier(node.getParent())) {
+    } else if (tsMorph().Node.isIdentifier(node) && aliases.named.has(node.getText()) && !tsMorph().Node.isImportSpecifier(node.getParent())) {
       name = aliases.named.get(node.getText());
     }
     if (name) uses.push({ name, line: node.getStartLineNumber() });
@@ -85,15 +100,15 @@ function apiUses(root: Node, aliases: { namespaces: Set<string>; named: Map<stri
 
 /** `tf.train.adam` for `tf.train.adam` and `tf['train']['adam']`. */
 function accessName(node: Node): string | undefined {
-  if (Node.isIdentifier(node)) return node.getText();
-  if (Node.isPropertyAccessExpression(node)) {
+  if (tsMorph().Node.isIdentifier(node)) return node.getText();
+  if (tsMorph().Node.isPropertyAccessExpression(node)) {
     const left = accessName(node.getExpression());
     return left && `${left}.${node.getName()}`;
   }
-  if (Node.isElementAccessExpression(node)) {
+  if (tsMorph().Node.isElementAccessExpression(node)) {
     const arg = node.getArgumentExpression();
     const left = accessName(node.getExpression());
-    return left && arg && Node.isStringLiteral(arg) ? `${left}.${arg.getLiteralValue()}` : undefined;
+    return left && arg && tsMorph().Node.isStringLiteral(arg) ? `${left}.${arg.getLiteralValue()}` : undefined;
   }
   return undefined;
 }
