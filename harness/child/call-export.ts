@@ -2,7 +2,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
 import type { ChildMessage, GraderMessage } from '../protocol/messages.ts';
 import type { SubmissionExports } from './load-submission.ts';
-import { makeRng } from './rng.ts';
+import { makeMlpFunction, type MlpFunction } from './mlp-function.ts';
+import { makeRng, type Rng } from './rng.ts';
 
 type RunMessage = Extract<GraderMessage, { type: 'run' }>;
 
@@ -27,7 +28,13 @@ export async function callExport(tf: typeof tfjs, exports: SubmissionExports, ms
   }
   tf.engine().startScope();
   try {
-    const args = msg.args.map((a) => fromWire(a, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => makeRng(tf, seed) }));
+    const args = msg.args.map((a) =>
+      fromWire<tfjs.Tensor, Rng | MlpFunction>(a, {
+        tensor: (d, s, t) => tf.tensor(d, s, t),
+        rng: (seed) => makeRng(tf, seed),
+        mlpFunction: (W, b, output) => makeMlpFunction(tf, W, b, output),
+      }),
+    );
     const inputs = snapshotInputs(args);
     const before = tf.memory().numTensors;
     const start = performance.now();

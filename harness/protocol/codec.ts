@@ -1,5 +1,5 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
-import type { DType, WireValue } from './values.ts';
+import type { DType, MlpOutput, TensorValue, WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
 export interface TensorLike {
@@ -15,6 +15,19 @@ function isTensorLike(v: unknown): v is TensorLike {
 
 function isRngSpec(v: unknown): v is { rngSeed: number } {
   return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { rngSeed?: unknown }).rngSeed === 'number';
+}
+
+/** Marks an argument the student process turns into a function running a fixed MLP (values.ts: MlpFunctionValue). */
+export interface MlpFunctionSpec<T = TensorLike> {
+  mlpFunction: { W: T[]; b: T[] };
+  output: MlpOutput;
+}
+
+function isMlpFunctionSpec(v: unknown): v is MlpFunctionSpec {
+  if (typeof v !== 'object' || v === null || Object.keys(v).sort().join() !== 'mlpFunction,output') return false;
+  const { mlpFunction: p, output } = v as MlpFunctionSpec;
+  const tensors = (xs: unknown) => Array.isArray(xs) && xs.every(isTensorLike);
+  return (output === 'tensor' || output === 'gaussian') && tensors(p?.W) && tensors(p?.b) && p.W.length === p.b.length;
 }
 
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
@@ -34,6 +47,7 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
+  if (isMlpFunctionSpec(value)) return mlpToWire(value, where, budget);
   if (Array.isArray(value)) {
     budget.elements -= value.length;
     if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
@@ -47,7 +61,12 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   throw new EncodeError(`${where} is ${describe(value)}; expected tensors, numbers, arrays or plain objects`);
 }
 
-function tensorToWire(t: TensorLike, where: string, budget: { elements: number }): WireValue {
+function mlpToWire(spec: MlpFunctionSpec, where: string, budget: { elements: number }): WireValue {
+  const layers = (ts: TensorLike[], name: string) => ts.map((t, i) => tensorToWire(t, `${where}.${name}[${i}]`, budget));
+  return { kind: 'mlp-function', W: layers(spec.mlpFunction.W, 'W'), b: layers(spec.mlpFunction.b, 'b'), output: spec.output };
+}
+
+function tensorToWire(t: TensorLike, where: string, budget: { elements: number }): TensorValue {
   if (t.isDisposed) throw new EncodeError(`${where} is a tensor that was already disposed`);
   const dtype = t.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
@@ -77,19 +96,23 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** How the receiving side builds tensors and random sources. */
+/** How the receiving side builds tensors, and the random sources and functions that specs stand for. */
 export interface Builders<T, R> {
   tensor(data: TypedData, shape: number[], dtype: DType): T;
   rng(seed: number): R;
+  mlpFunction(W: T[], b: T[], output: MlpOutput): R;
 }
 
 export type Decoded<T, R> = T | R | number | string | boolean | null | Decoded<T, R>[] | { [key: string]: Decoded<T, R> };
 
 /** Rebuilds a value from the wire with the receiver's own tensor and rng constructors. */
 export function fromWire<T, R>(w: WireValue, b: Builders<T, R>): Decoded<T, R> {
+  const tensor = (t: TensorValue) => b.tensor(decodeData(t.dtype, t.data, sizeOf(t.shape)), t.shape, t.dtype);
   switch (w.kind) {
     case 'tensor':
-      return b.tensor(decodeData(w.dtype, w.data, sizeOf(w.shape)), w.shape, w.dtype);
+      return tensor(w);
+    case 'mlp-function':
+      return b.mlpFunction(w.W.map(tensor), w.b.map(tensor), w.output);
     case 'number':
       return typeof w.value === 'number' ? w.value : Number(w.value);
     case 'rng':
