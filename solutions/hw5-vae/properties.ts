@@ -225,7 +225,7 @@ export const properties: PropertyTable = {
       if (after >= threshold) return { pass: true, message: summary };
       const hint =
         after < before
-          ? 'it went down: Adam must minimise -mean(elbo) (optimizer.minimize(() => the negated mean)), not the ELBO itself'
+          ? 'it went down: Adam must minimise -mean(elbo), not the ELBO itself, and every term of the loss must be a tensor op (a value computed through dataSync or plain numbers has no gradient, so it is never trained)'
           : 'too little progress: check elbo first (its public cases), then that every step draws a fresh batch and fresh eps from rng and updates both enc and dec';
       return { pass: false, message: `${summary}; ${hint}` };
     },
