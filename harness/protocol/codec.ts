@@ -105,7 +105,7 @@ export interface Builders<T, R> {
 
 export type Decoded<T, R> = T | R | number | string | boolean | null | Decoded<T, R>[] | { [key: string]: Decoded<T, R> };
 
-/** Rebuilds a value from the wire with the receiver's own tensor and rng constructors. */
+/** Rebuilds a value from the wire with the receiver's own constructors of tensors, random sources and MLP functions. */
 export function fromWire<T, R>(w: WireValue, b: Builders<T, R>): Decoded<T, R> {
   const tensor = (t: TensorValue) => b.tensor(decodeData(t.dtype, t.data, sizeOf(t.shape)), t.shape, t.dtype);
   switch (w.kind) {

@@ -51,9 +51,11 @@ const pinnedRange = (ctx: GeneratorContext, n: number, m: number, lo: number, hi
   return matrix(ctx, n, m, values);
 };
 
+/** `count` fair coin flips, as 0 and 1. */
+const bits = (ctx: GeneratorContext, count: number): number[] => uniforms(ctx.random, count).map((u) => (u < 0.5 ? 1 : 0));
+
 /** Binary `[n,d]` data, each entry 1 with probability 1/2. */
-const binary = (ctx: GeneratorContext, n: number, d: number): tfjs.Tensor2D =>
-  matrix(ctx, n, d, uniforms(ctx.random, n * d).map((u) => (u < 0.5 ? 1 : 0)));
+const binary = (ctx: GeneratorContext, n: number, d: number): tfjs.Tensor2D => matrix(ctx, n, d, bits(ctx, n * d));
 
 /** An MLP with layer sizes `sizes`, weights N(0, 1/fanIn) (the last layer times `lastScale`), biases N(0, 0.1^2). */
 const mlp = (ctx: GeneratorContext, sizes: number[], lastScale = 1) => {
@@ -75,7 +77,7 @@ const networks = (ctx: GeneratorContext, d: number, m: number, hidden: number, d
 
 /** `count` prototypes of `d` bits; each row copies one (in turn) with each bit flipped with probability `flip`. */
 const prototypeData = (ctx: GeneratorContext, n: number, d: number, prototypes: number, flip: number): tfjs.Tensor2D => {
-  const protos = Array.from({ length: prototypes }, () => uniforms(ctx.random, d).map((u) => (u < 0.5 ? 1 : 0)));
+  const protos = Array.from({ length: prototypes }, () => bits(ctx, d));
   const rows = Array.from({ length: n }, (_, i) => protos[i % prototypes].map((bit) => (ctx.random() < flip ? 1 - bit : bit)));
   return matrix(ctx, n, d, rows.flat());
 };
@@ -110,10 +112,9 @@ export const generators: GeneratorTable = {
     params: vaeParams,
     generate: (p, ctx) => {
       const [n, d, big] = [p.n ?? 6, p.d ?? 8, p.logitMax ?? 0];
-      const x = binary(ctx, n, d);
+      const x = bits(ctx, n * d).map((v, i) => (big && i < 2 * d ? i % 2 : v));
       const logits = normals(ctx.random, n * d, p.logitScale ?? 3).map((l, i) => (big && i < d ? big : big && i < 2 * d && n > 1 ? -big : l));
-      const pinned = x.dataSync().map((v, i) => (big && i < 2 * d ? i % 2 : v));
-      return { args: [matrix(ctx, n, d, Array.from(pinned)), matrix(ctx, n, d, logits)] };
+      return { args: [matrix(ctx, n, d, x), matrix(ctx, n, d, logits)] };
     },
   }),
 

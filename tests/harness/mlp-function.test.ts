@@ -6,6 +6,8 @@ import type { WireValue } from '../../harness/protocol/values.ts';
 import { validate } from '../../grader/definition/validate.ts';
 import { observe } from '../../grader/judge/observed.ts';
 
+tf.enableProdMode();
+
 /** A 3-2-4 MLP: relu after the first layer, linear last layer. */
 const spec = (output: MlpFunctionSpec['output']): MlpFunctionSpec<tf.Tensor> => ({
   mlpFunction: {
