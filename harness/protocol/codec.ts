@@ -1,5 +1,6 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
-import type { DType, MlpOutput, TensorValue, WireValue } from './values.ts';
+import { MAX_FRAME_BYTES } from './frame.ts';
+import { MAX_MLP_LAYERS, type DType, type MlpFunctionValue, type MlpOutput, type TensorValue, type WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
 export interface TensorLike {
@@ -33,17 +34,24 @@ function isMlpFunctionSpec(v: unknown): v is MlpFunctionSpec {
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
 const MAX_DEPTH = 32;
 const MAX_ELEMENTS = 50_000_000;
+/** Tensor bytes whose base64 fits in one frame (frame.ts), checked before anything is encoded. */
+const MAX_TENSOR_BYTES = Math.floor((MAX_FRAME_BYTES * 3) / 4) - 1024 * 1024;
+/** No graded output is text this long; a longer string is a flood, refused before it is copied into a message. */
+const MAX_STRING = 1_000_000;
 
 export class EncodeError extends Error {
   readonly code = 'ENCODE';
 }
 
 /** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects and rng specs. */
-export function toWire(value: unknown, where = 'output', depth = 0, budget = { elements: MAX_ELEMENTS }): WireValue {
+export function toWire(value: unknown, where = 'output', depth = 0, budget: Budget = { elements: MAX_ELEMENTS, bytes: MAX_TENSOR_BYTES }): WireValue {
   if (depth > MAX_DEPTH) throw new EncodeError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null) return { kind: 'null' };
   if (typeof value === 'number') return { kind: 'number', value: Number.isFinite(value) ? value : (String(value) as 'NaN') };
-  if (typeof value === 'string') return { kind: 'string', value };
+  if (typeof value === 'string') {
+    if (value.length > MAX_STRING) throw new EncodeError(`${where} is a string of ${value.length} characters (at most ${MAX_STRING})`);
+    return { kind: 'string', value };
+  }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
@@ -61,20 +69,59 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   throw new EncodeError(`${where} is ${describe(value)}; expected tensors, numbers, arrays or plain objects`);
 }
 
-function mlpToWire(spec: MlpFunctionSpec, where: string, budget: { elements: number }): WireValue {
-  const layers = (ts: TensorLike[], name: string) => ts.map((t, i) => tensorToWire(t, `${where}.${name}[${i}]`, budget));
-  return { kind: 'mlp-function', W: layers(spec.mlpFunction.W, 'W'), b: layers(spec.mlpFunction.b, 'b'), output: spec.output };
+/** What is left of an output's allowance as it is encoded. */
+interface Budget {
+  elements: number;
+  bytes: number;
 }
 
-function tensorToWire(t: TensorLike, where: string, budget: { elements: number }): TensorValue {
+/** An MLP spec's weights, charged to the same budget as any tensor, and refused unless the layers chain (mlpShapeProblem). */
+function mlpToWire(spec: MlpFunctionSpec, where: string, budget: Budget): WireValue {
+  const layers = (ts: TensorLike[], name: string) => ts.map((t, i) => tensorToWire(t, `${where}.${name}[${i}]`, budget));
+  const value: MlpFunctionValue = { kind: 'mlp-function', W: layers(spec.mlpFunction.W, 'W'), b: layers(spec.mlpFunction.b, 'b'), output: spec.output };
+  const problem = mlpShapeProblem(value);
+  if (problem) throw new EncodeError(`${where}: ${problem}`);
+  return value;
+}
+
+/**
+ * Why an MLP's weights cannot be run as `x => mlpForward({W, b}, x)`, or
+ * undefined: checked when a fixture is made and again wherever one is decoded,
+ * so a bad fixture fails there and not inside a student's call. Index loops
+ * only: the student process decodes after student code may have replaced
+ * Array methods.
+ */
+export function mlpShapeProblem(w: MlpFunctionValue): string | undefined {
+  const n = w.W.length;
+  if (n === 0 || n > MAX_MLP_LAYERS) return `an MLP has 1 to ${MAX_MLP_LAYERS} layers, not ${n}`;
+  if (w.b.length !== n) return `an MLP has as many biases as weights (${n} weights, ${w.b.length} biases)`;
+  for (let i = 0; i < n; i++) {
+    const W = w.W[i].shape;
+    const b = w.b[i].shape;
+    if (w.W[i].dtype !== 'float32' || w.b[i].dtype !== 'float32') return `layer ${i} of an MLP is not float32`;
+    if (W.length !== 2 || b.length !== 1 || b[0] !== W[1]) return `layer ${i} of an MLP has weights [${W.join(', ')}] and bias [${b.join(', ')}], not [in, out] and [out]`;
+    if (i > 0 && W[0] !== w.W[i - 1].shape[1]) return `layer ${i} of an MLP takes ${W[0]} inputs, but the layer before gives ${w.W[i - 1].shape[1]}`;
+  }
+  if (w.output === 'gaussian' && w.W[n - 1].shape[1] % 2 !== 0) return `a gaussian MLP's last layer gives an even number of columns (mu, then logVar), not ${w.W[n - 1].shape[1]}`;
+  return undefined;
+}
+
+function tensorToWire(t: TensorLike, where: string, budget: Budget): TensorValue {
   if (t.isDisposed) throw new EncodeError(`${where} is a tensor that was already disposed`);
   const dtype = t.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
     throw new EncodeError(`${where} has dtype ${dtype}; expected float32, int32 or bool`);
   }
-  budget.elements -= sizeOf(t.shape);
+  if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new EncodeError(`${where} has a shape that is not a list of sizes`);
+  const size = sizeOf(t.shape);
+  budget.elements -= size;
   if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
-  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(typedOf(dtype, t.dataSync())) };
+  budget.bytes -= size * (dtype === 'bool' ? 1 : 4);
+  if (budget.bytes < 0) throw new EncodeError(`${where}: output holds more than ${MAX_TENSOR_BYTES >> 20} MB of tensor data`);
+  const data = typedOf(dtype, t.dataSync());
+  // Anything tensor-shaped is read this way, so its data must be as long as its shape says.
+  if (data.length !== size) throw new EncodeError(`${where} claims shape [${t.shape.join(', ')}] (${size} elements) but holds ${data.length} values`);
+  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(data) };
 }
 
 /** tfjs may hand back a Float32Array for int32 data (wasm): convert explicitly. */
@@ -111,8 +158,16 @@ export function fromWire<T, R>(w: WireValue, b: Builders<T, R>): Decoded<T, R> {
   switch (w.kind) {
     case 'tensor':
       return tensor(w);
-    case 'mlp-function':
-      return b.mlpFunction(w.W.map(tensor), w.b.map(tensor), w.output);
+    case 'mlp-function': {
+      const problem = mlpShapeProblem(w);
+      if (problem) throw new Error(problem);
+      // Index loops: in the student process, code that replaced Array.prototype.map must never see the weights.
+      const W: T[] = [];
+      const bias: T[] = [];
+      for (let i = 0; i < w.W.length; i++) W[i] = tensor(w.W[i]);
+      for (let i = 0; i < w.b.length; i++) bias[i] = tensor(w.b[i]);
+      return b.mlpFunction(W, bias, w.output);
+    }
     case 'number':
       return typeof w.value === 'number' ? w.value : Number(w.value);
     case 'rng':

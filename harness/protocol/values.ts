@@ -26,6 +26,9 @@ export interface RngValue {
   seed: number;
 }
 
+/** Most layers an `mlp-function` may have (grader/schemas/wire-value.schema.json says the same). */
+export const MAX_MLP_LAYERS = 32;
+
 /** How an MLP function hands back its output: the plain `[n, out]` tensor, or its columns split in halves as `{mu, logVar}`. */
 export type MlpOutput = 'tensor' | 'gaussian';
 
