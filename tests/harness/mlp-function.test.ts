@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { makeMlpFunction } from '../../harness/child/mlp-function.ts';
-import { fromWire, toWire, type MlpFunctionSpec } from '../../harness/protocol/codec.ts';
-import type { WireValue } from '../../harness/protocol/values.ts';
+import { EncodeError, fromWire, toWire, type MlpFunctionSpec } from '../../harness/protocol/codec.ts';
+import type { MlpFunctionValue, WireValue } from '../../harness/protocol/values.ts';
 import { validate } from '../../grader/definition/validate.ts';
 import { observe } from '../../grader/judge/observed.ts';
 
@@ -51,5 +51,46 @@ describe("the 'mlp-function' wire value", () => {
 
   it('is refused as an output: a function never comes back from the student', () => {
     expect(() => observe(toWire(spec('tensor')))).toThrow('an output cannot be a function');
+  });
+
+  const asFixture = (wire: WireValue) => ({ schemaVersion: 1, assignment: 'a', part: 'p', case: 'c', spec: { seed: 1, generator: 'g', params: {} }, attempt: 0, rejected: [], args: [wire], expected: { kind: 'null' } });
+
+  it('weights that do not chain as layers are refused when encoded, when validated and when decoded', () => {
+    const bad: MlpFunctionSpec<tf.Tensor> = { mlpFunction: { W: [tf.zeros([3, 2]), tf.zeros([3, 4])], b: [tf.zeros([2]), tf.zeros([4])] }, output: 'tensor' };
+    expect(() => toWire(bad, 'argument 1')).toThrow(EncodeError);
+    expect(() => toWire(bad, 'argument 1')).toThrow('argument 1: layer 1 of an MLP takes 3 inputs, but the layer before gives 2');
+    const odd = { ...spec('gaussian'), mlpFunction: { W: [tf.zeros([3, 3])], b: [tf.zeros([3])] } };
+    expect(() => toWire(odd)).toThrow('an even number of columns');
+
+    const wire = toWire(spec('tensor')) as MlpFunctionValue;
+    const swapped: MlpFunctionValue = { ...wire, b: [wire.b[1], wire.b[0]] };
+    expect(() => childBuild(swapped)).toThrow('layer 0 of an MLP has weights [3, 2] and bias [4]');
+    expect(() => validate('fixture', asFixture({ ...wire, W: [], b: [] }), 'f.json')).toThrow('f.json: /args/0');
+    const many: MlpFunctionValue = { ...wire, W: Array.from({ length: 33 }, () => wire.W[0]), b: Array.from({ length: 33 }, () => wire.b[0]) };
+    expect(() => validate('fixture', asFixture(many), 'f.json')).toThrow('f.json: /args/0');
+    expect(() => childBuild(many)).toThrow('1 to 32 layers, not 33');
+  });
+
+  it('decoding and running it use no Array method that student code may have replaced', () => {
+    const wire = toWire(spec('gaussian')) as MlpFunctionValue;
+    const seen: unknown[] = [];
+    const methods = ['map', 'reduce', 'every', 'forEach', 'slice'] as const;
+    const originals = methods.map((m) => Array.prototype[m]);
+    methods.forEach((m, i) => {
+      const original = originals[i] as (...a: unknown[]) => unknown;
+      (Array.prototype as unknown as Record<string, unknown>)[m] = function (this: unknown, ...a: unknown[]) {
+        seen.push(this);
+        return original.apply(this, a);
+      };
+    });
+    let out: { mu: tf.Tensor; logVar: tf.Tensor };
+    try {
+      out = (childBuild(wire) as (x: tf.Tensor2D) => { mu: tf.Tensor; logVar: tf.Tensor })(x);
+    } finally {
+      methods.forEach((m, i) => ((Array.prototype as unknown as Record<string, unknown>)[m] = originals[i]));
+    }
+    expect(seen).not.toContain(wire.W);
+    expect(seen).not.toContain(wire.b);
+    expect(out.mu.shape).toEqual([2, 2]);
   });
 });
