@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { SchemaObject } from 'ajv';
+import type { MlpFunctionSpec as WireMlpFunctionSpec } from '../../harness/protocol/codec.ts';
 
 /** JSON as written in a manifest. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -9,6 +10,9 @@ export interface RngSpec {
   readonly rngSeed: number;
 }
 
+/** Marks an argument the student process turns into the function `x => mlpForward({W, b}, x)` (`gaussian`: split into `{mu, logVar}`). */
+export type MlpFunctionSpec = WireMlpFunctionSpec<tfjs.Tensor>;
+
 /** A value a generator builds and the reference solution consumes or returns. */
 export type CaseValue =
   | tfjs.Tensor
@@ -17,6 +21,7 @@ export type CaseValue =
   | boolean
   | null
   | RngSpec
+  | MlpFunctionSpec
   | CaseValue[]
   | { [key: string]: CaseValue };
 

@@ -2,9 +2,10 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
 import { TEXT_CAPS, type ChildMessage, type GraderMessage } from '../protocol/messages.ts';
 import type { SubmissionExports } from './load-submission.ts';
+import { makeMlpFunction, type MlpFunction } from './mlp-function.ts';
 import type { Located, Observer } from './observe.ts';
 import { capText, performanceNow } from './primordials.ts';
-import { makeRng } from './rng.ts';
+import { makeRng, type Rng } from './rng.ts';
 
 type RunMessage = Extract<GraderMessage, { type: 'run' }>;
 
@@ -34,7 +35,13 @@ export async function callExport(tf: typeof tfjs, obs: Observer, exports: Submis
   try {
     // Loops, not Array methods: student code may have replaced those (see primordials.ts).
     const args: unknown[] = [];
-    for (let i = 0; i < msg.args.length; i++) args[i] = fromWire(msg.args[i], { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => makeRng(tf, seed) });
+    for (let i = 0; i < msg.args.length; i++) {
+      args[i] = fromWire<tfjs.Tensor, Rng | MlpFunction>(msg.args[i], {
+        tensor: (d, s, t) => tf.tensor(d, s, t),
+        rng: (seed) => makeRng(tf, seed),
+        mlpFunction: (W, b, output) => makeMlpFunction(tf, W, b, output),
+      });
+    }
     const located = obs.tensorsIn(args);
     const inputs: Input[] = [];
     for (let i = 0; i < located.length; i++) inputs[i] = { ...located[i], before: obs.snapshot(located[i].tensor) };

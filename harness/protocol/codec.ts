@@ -1,6 +1,6 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
 import { MAX_FRAME_BYTES } from './frame.ts';
-import type { DType, WireValue } from './values.ts';
+import { MAX_MLP_LAYERS, type DType, type MlpFunctionValue, type MlpOutput, type TensorValue, type WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
 export interface TensorLike {
@@ -16,6 +16,19 @@ function isTensorLike(v: unknown): v is TensorLike {
 
 function isRngSpec(v: unknown): v is { rngSeed: number } {
   return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { rngSeed?: unknown }).rngSeed === 'number';
+}
+
+/** Marks an argument the student process turns into a function running a fixed MLP (values.ts: MlpFunctionValue). */
+export interface MlpFunctionSpec<T = TensorLike> {
+  mlpFunction: { W: T[]; b: T[] };
+  output: MlpOutput;
+}
+
+function isMlpFunctionSpec(v: unknown): v is MlpFunctionSpec {
+  if (typeof v !== 'object' || v === null || Object.keys(v).sort().join() !== 'mlpFunction,output') return false;
+  const { mlpFunction: p, output } = v as MlpFunctionSpec;
+  const tensors = (xs: unknown) => Array.isArray(xs) && xs.every(isTensorLike);
+  return (output === 'tensor' || output === 'gaussian') && tensors(p?.W) && tensors(p?.b) && p.W.length === p.b.length;
 }
 
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
@@ -42,6 +55,7 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget: Budg
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
+  if (isMlpFunctionSpec(value)) return mlpToWire(value, where, budget);
   if (Array.isArray(value)) {
     budget.elements -= value.length;
     if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
@@ -61,7 +75,38 @@ interface Budget {
   bytes: number;
 }
 
-function tensorToWire(t: TensorLike, where: string, budget: Budget): WireValue {
+/** An MLP spec's weights, charged to the same budget as any tensor, and refused unless the layers chain (mlpShapeProblem). */
+function mlpToWire(spec: MlpFunctionSpec, where: string, budget: Budget): WireValue {
+  const layers = (ts: TensorLike[], name: string) => ts.map((t, i) => tensorToWire(t, `${where}.${name}[${i}]`, budget));
+  const value: MlpFunctionValue = { kind: 'mlp-function', W: layers(spec.mlpFunction.W, 'W'), b: layers(spec.mlpFunction.b, 'b'), output: spec.output };
+  const problem = mlpShapeProblem(value);
+  if (problem) throw new EncodeError(`${where}: ${problem}`);
+  return value;
+}
+
+/**
+ * Why an MLP's weights cannot be run as `x => mlpForward({W, b}, x)`, or
+ * undefined: checked when a fixture is made and again wherever one is decoded,
+ * so a bad fixture fails there and not inside a student's call. Index loops
+ * only: the student process decodes after student code may have replaced
+ * Array methods.
+ */
+export function mlpShapeProblem(w: MlpFunctionValue): string | undefined {
+  const n = w.W.length;
+  if (n === 0 || n > MAX_MLP_LAYERS) return `an MLP has 1 to ${MAX_MLP_LAYERS} layers, not ${n}`;
+  if (w.b.length !== n) return `an MLP has as many biases as weights (${n} weights, ${w.b.length} biases)`;
+  for (let i = 0; i < n; i++) {
+    const W = w.W[i].shape;
+    const b = w.b[i].shape;
+    if (w.W[i].dtype !== 'float32' || w.b[i].dtype !== 'float32') return `layer ${i} of an MLP is not float32`;
+    if (W.length !== 2 || b.length !== 1 || b[0] !== W[1]) return `layer ${i} of an MLP has weights [${W.join(', ')}] and bias [${b.join(', ')}], not [in, out] and [out]`;
+    if (i > 0 && W[0] !== w.W[i - 1].shape[1]) return `layer ${i} of an MLP takes ${W[0]} inputs, but the layer before gives ${w.W[i - 1].shape[1]}`;
+  }
+  if (w.output === 'gaussian' && w.W[n - 1].shape[1] % 2 !== 0) return `a gaussian MLP's last layer gives an even number of columns (mu, then logVar), not ${w.W[n - 1].shape[1]}`;
+  return undefined;
+}
+
+function tensorToWire(t: TensorLike, where: string, budget: Budget): TensorValue {
   if (t.isDisposed) throw new EncodeError(`${where} is a tensor that was already disposed`);
   const dtype = t.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
@@ -98,19 +143,31 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** How the receiving side builds tensors and random sources. */
+/** How the receiving side builds tensors, and the random sources and functions that specs stand for. */
 export interface Builders<T, R> {
   tensor(data: TypedData, shape: number[], dtype: DType): T;
   rng(seed: number): R;
+  mlpFunction(W: T[], b: T[], output: MlpOutput): R;
 }
 
 export type Decoded<T, R> = T | R | number | string | boolean | null | Decoded<T, R>[] | { [key: string]: Decoded<T, R> };
 
-/** Rebuilds a value from the wire with the receiver's own tensor and rng constructors. */
+/** Rebuilds a value from the wire with the receiver's own constructors of tensors, random sources and MLP functions. */
 export function fromWire<T, R>(w: WireValue, b: Builders<T, R>): Decoded<T, R> {
+  const tensor = (t: TensorValue) => b.tensor(decodeData(t.dtype, t.data, sizeOf(t.shape)), t.shape, t.dtype);
   switch (w.kind) {
     case 'tensor':
-      return b.tensor(decodeData(w.dtype, w.data, sizeOf(w.shape)), w.shape, w.dtype);
+      return tensor(w);
+    case 'mlp-function': {
+      const problem = mlpShapeProblem(w);
+      if (problem) throw new Error(problem);
+      // Index loops: in the student process, code that replaced Array.prototype.map must never see the weights.
+      const W: T[] = [];
+      const bias: T[] = [];
+      for (let i = 0; i < w.W.length; i++) W[i] = tensor(w.W[i]);
+      for (let i = 0; i < w.b.length; i++) bias[i] = tensor(w.b[i]);
+      return b.mlpFunction(W, bias, w.output);
+    }
     case 'number':
       return typeof w.value === 'number' ? w.value : Number(w.value);
     case 'rng':

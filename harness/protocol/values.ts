@@ -26,10 +26,28 @@ export interface RngValue {
   seed: number;
 }
 
+/** Most layers an `mlp-function` may have (grader/schemas/wire-value.schema.json says the same). */
+export const MAX_MLP_LAYERS = 32;
+
+/** How an MLP function hands back its output: the plain `[n, out]` tensor, or its columns split in halves as `{mu, logVar}`. */
+export type MlpOutput = 'tensor' | 'gaussian';
+
+/**
+ * A fixed MLP that the student process turns into a function `x => mlpForward({W, b}, x)`:
+ * functions never cross the boundary, and the student sees only the function.
+ */
+export interface MlpFunctionValue {
+  kind: 'mlp-function';
+  W: TensorValue[];
+  b: TensorValue[];
+  output: MlpOutput;
+}
+
 export type WireValue =
   | TensorValue
   | NumberValue
   | RngValue
+  | MlpFunctionValue
   | { kind: 'string'; value: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }
