@@ -16,10 +16,12 @@ describe('time limits from the reference', () => {
     expect(limitFromReference(4096, 20_000)).toBe(20_000);
   });
 
-  it('keep a recorded reference time while a new measurement stays within a factor of 8 (byte-stable fixtures on a busy machine)', () => {
+  it('keep a recorded reference time unless a new measurement is over 8x slower (byte-stable fixtures on a busy machine)', () => {
     expect(recordedReferenceMs(3)).toBe(64);
     expect(recordedReferenceMs(100)).toBe(128);
     expect(recordedReferenceMs(100, 512)).toBe(512);
+    expect(recordedReferenceMs(2, 512)).toBe(512);
+    expect(recordedReferenceMs(4000, 512)).toBe(512);
     expect(recordedReferenceMs(600, 64)).toBe(1024);
   });
 
