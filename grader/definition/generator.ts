@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { SchemaObject } from 'ajv';
+import type { GaussianMixture } from '../../harness/protocol/values.ts';
 
 /** JSON as written in a manifest. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -7,6 +8,11 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** Marks an argument the student process turns into an `Rng` seeded with `seed`. */
 export interface RngSpec {
   readonly rngSeed: number;
+}
+
+/** Marks an argument the student process turns into a data sampler `sampleData(n, rng)` drawing from `sampler`. */
+export interface SamplerSpec {
+  readonly sampler: GaussianMixture;
 }
 
 /** A value a generator builds and the reference solution consumes or returns. */
@@ -17,6 +23,7 @@ export type CaseValue =
   | boolean
   | null
   | RngSpec
+  | SamplerSpec
   | CaseValue[]
   | { [key: string]: CaseValue };
 

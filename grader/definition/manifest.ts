@@ -1,3 +1,4 @@
+import type { Observation } from '../../harness/protocol/messages.ts';
 import type { JsonValue } from './generator.ts';
 
 /** The version of manifest.json this grader reads. */
@@ -40,6 +41,8 @@ export interface CaseSpec {
   diagnosis?: string;
   timeLimitMs?: number;
   weight?: number;
+  /** Observe something other than the return value (the gradient through the export); the fixture's expected value is the reference's. */
+  observe?: Observation;
 }
 
 export interface PartSpec {

@@ -23,6 +23,9 @@ export function observe(w: WireValue): Observed {
     rng: () => {
       throw new Error('an output cannot be a random source');
     },
+    sampler: () => {
+      throw new Error('an output cannot be a data sampler');
+    },
   });
 }
 

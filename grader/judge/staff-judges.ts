@@ -45,7 +45,7 @@ export function preloadStaffJudges(a: Assignment): void {
 /** Rebuilds a wire value as tensors on the grader's cpu backend, for a property to compute with. */
 async function toCaseValue(w: WireValue): Promise<CaseValue> {
   const tf = await graderTf();
-  return fromWire<CaseValue, CaseValue>(w, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => ({ rngSeed: seed }) }) as CaseValue;
+  return fromWire<CaseValue, CaseValue>(w, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => ({ rngSeed: seed }), sampler: (mixture) => ({ sampler: mixture }) }) as CaseValue;
 }
 
 /** A graded property's verdict, or undefined when this copy of the course has no properties. */

@@ -30,7 +30,7 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
           return report;
         }
       }
-      report.outcomes.set(c.key, await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c)));
+      report.outcomes.set(c.key, await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c), c.spec.observe));
     }
     return report;
   } finally {

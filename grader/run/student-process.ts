@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage } from '../../harness/protocol/messages.ts';
+import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage, type Observation } from '../../harness/protocol/messages.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import path from 'node:path';
 import { ROOT } from '../paths.ts';
@@ -86,8 +86,8 @@ export class StudentProcess {
   }
 
   /** Runs one case; a hang or a crash kills the process, and the caller starts a fresh one. */
-  async run(caseKey: string, fn: string, args: WireValue[], limitMs: number): Promise<Outcome> {
-    const reply = await this.exchange({ type: 'run', caseKey, fn, args }, limitMs);
+  async run(caseKey: string, fn: string, args: WireValue[], limitMs: number, observe?: Observation): Promise<Outcome> {
+    const reply = await this.exchange({ type: 'run', caseKey, fn, args, observe }, limitMs);
     if (reply.type === 'result' && reply.caseKey === caseKey) {
       return { kind: 'result', value: reply.value, ms: reply.ms, leaked: reply.leaked, damagedInputs: reply.damagedInputs, output: reply.output };
     }

@@ -1,8 +1,11 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { TypedData } from '../protocol/bytes.ts';
 import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
 import type { ChildMessage, GraderMessage } from '../protocol/messages.ts';
+import type { DType, GaussianMixture } from '../protocol/values.ts';
 import type { SubmissionExports } from './load-submission.ts';
 import { makeRng } from './rng.ts';
+import { makeSampler } from './sampler.ts';
 
 type RunMessage = Extract<GraderMessage, { type: 'run' }>;
 
@@ -27,13 +30,15 @@ export async function callExport(tf: typeof tfjs, exports: SubmissionExports, ms
   }
   tf.engine().startScope();
   try {
-    const args = msg.args.map((a) => fromWire(a, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: (seed) => makeRng(tf, seed) }));
+    const builders = { tensor: (d: TypedData, s: number[], t: DType) => tf.tensor(d, s, t), rng: (seed: number) => makeRng(tf, seed), sampler: (m: GaussianMixture) => makeSampler(tf, m) };
+    const args = msg.args.map((a) => fromWire<tfjs.Tensor, unknown>(a, builders));
     const inputs = snapshotInputs(args);
     const before = tf.memory().numTensors;
     const start = performance.now();
     let out: unknown;
     try {
-      out = await (fn as (...a: unknown[]) => unknown)(...args);
+      const call = fn as (...a: unknown[]) => unknown;
+      out = msg.observe ? gradientThrough(tf, call, msg.fn, args, msg.observe.wrt) : await call(...args);
     } catch (e) {
       return failure(caseKey, e, performance.now() - start);
     }
@@ -52,6 +57,18 @@ export async function callExport(tf: typeof tfjs, exports: SubmissionExports, ms
     tf.engine().endScope();
     tf.disposeVariables();
   }
+}
+
+/** The gradient of `fn`'s scalar result with respect to argument `wrt`, taken by tf.grad through the student's own code. */
+function gradientThrough(tf: typeof tfjs, fn: (...a: unknown[]) => unknown, name: string, args: unknown[], wrt: number): tfjs.Tensor {
+  const x = args[wrt];
+  if (!(x instanceof tf.Tensor)) throw new Error(`harness: argument ${wrt + 1} of ${name} is not a tensor, so it has no gradient`);
+  return tf.grad((t: tfjs.Tensor) => {
+    const y = fn(...args.map((a, i) => (i === wrt ? t : a)));
+    if (y instanceof Promise) throw new Error(`${name} returned a Promise: it must return its scalar tensor synchronously, for the grader to differentiate through it with tf.grad`);
+    if (!(y instanceof tf.Tensor) || y.rank !== 0) throw new Error(`${name} must return a scalar tensor (tf.Scalar) for tf.grad to differentiate it`);
+    return y;
+  })(x);
 }
 
 function failure(caseKey: string, e: unknown, ms: number): ChildMessage {

@@ -1,5 +1,5 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
-import type { DType, WireValue } from './values.ts';
+import type { DType, GaussianMixture, WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
 export interface TensorLike {
@@ -17,6 +17,10 @@ function isRngSpec(v: unknown): v is { rngSeed: number } {
   return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { rngSeed?: unknown }).rngSeed === 'number';
 }
 
+function isSamplerSpec(v: unknown): v is { sampler: GaussianMixture } {
+  return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { sampler?: unknown }).sampler === 'object';
+}
+
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
 const MAX_DEPTH = 32;
 const MAX_ELEMENTS = 50_000_000;
@@ -25,7 +29,7 @@ export class EncodeError extends Error {
   readonly code = 'ENCODE';
 }
 
-/** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects and rng specs. */
+/** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects, rng and sampler specs. */
 export function toWire(value: unknown, where = 'output', depth = 0, budget = { elements: MAX_ELEMENTS }): WireValue {
   if (depth > MAX_DEPTH) throw new EncodeError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null) return { kind: 'null' };
@@ -34,6 +38,7 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
+  if (isSamplerSpec(value)) return { kind: 'sampler', mixture: value.sampler };
   if (Array.isArray(value)) {
     budget.elements -= value.length;
     if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
@@ -77,10 +82,11 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-/** How the receiving side builds tensors and random sources. */
+/** How the receiving side builds tensors, random sources and data samplers. */
 export interface Builders<T, R> {
   tensor(data: TypedData, shape: number[], dtype: DType): T;
   rng(seed: number): R;
+  sampler(mixture: GaussianMixture): R;
 }
 
 export type Decoded<T, R> = T | R | number | string | boolean | null | Decoded<T, R>[] | { [key: string]: Decoded<T, R> };
@@ -94,6 +100,8 @@ export function fromWire<T, R>(w: WireValue, b: Builders<T, R>): Decoded<T, R> {
       return typeof w.value === 'number' ? w.value : Number(w.value);
     case 'rng':
       return b.rng(w.seed);
+    case 'sampler':
+      return b.sampler(w.mixture);
     case 'null':
       return null;
     case 'string':

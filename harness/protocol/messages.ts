@@ -16,7 +16,15 @@ export type GraderMessage =
       /** File name shown in messages about the submission. */
       entry: string;
     }
-  | { type: 'run'; caseKey: string; fn: string; args: WireValue[] };
+  | { type: 'run'; caseKey: string; fn: string; args: WireValue[]; observe?: Observation };
+
+/**
+ * What a case observes instead of the export's return value: `grad` calls the
+ * export under `tf.grad` with respect to argument `wrt` (0-based) and returns
+ * that gradient, so the grader can judge a loss's gradient as the student's
+ * own code computes it.
+ */
+export type Observation = { kind: 'grad'; wrt: number };
 
 /** Student process -> grader. */
 export type ChildMessage =
