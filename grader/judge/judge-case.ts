@@ -5,6 +5,7 @@ import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts';
 import type { Outcome } from '../run/student-process.ts';
 import { comparators } from './comparators/index.ts';
+import { trapHint } from './known-traps.ts';
 import { atPath, observe, type Observed } from './observed.ts';
 import { diagnose, runProperty } from './staff-judges.ts';
 
@@ -86,7 +87,7 @@ function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { st
     case 'case-error': {
       const status: CaseStatus = o.errorKind === 'not-implemented' ? 'not-implemented' : o.errorKind === 'bad-output' ? 'failed' : 'error';
       const prefix = o.errorKind === 'threw' ? `threw ${firstFrame(o.stack, entry)}: ` : '';
-      return { status, message: `${prefix}${o.message}`, ms: o.ms };
+      return { status, message: `${prefix}${o.message}${trapHint(o.message)}`, ms: o.ms };
     }
     case 'timeout':
       return { status: 'timeout', message: `timed out: did not finish within ${o.limitMs / 1000} s and was stopped (the other cases ran in a fresh process)` };
