@@ -52,9 +52,18 @@ export function wasserstein1(a: ArrayLike<number>, b: ArrayLike<number>): number
   return total / x.length;
 }
 
+/** The values of the tensor `make` returns, which is then freed (tf.tidy would walk the returned array). */
+function valuesOf(make: () => tfjs.Tensor): Float32Array {
+  const t = make();
+  const values = t.dataSync() as Float32Array;
+  t.dispose();
+  return values;
+}
+
 /** `count` seeded draws from a 1-D mixture, on the grader's backend. */
 export function mixtureSamples(tf: typeof tfjs, { means, stds, weights }: GaussianMixture, count: number, seed: number): Float64Array {
-  const [u, e] = tf.tidy(() => [tf.randomUniform([count], 0, 1, 'float32', seed).dataSync(), tf.randomNormal([count], 0, 1, 'float32', seed + 1).dataSync()]);
+  const u = valuesOf(() => tf.randomUniform([count], 0, 1, 'float32', seed));
+  const e = valuesOf(() => tf.randomNormal([count], 0, 1, 'float32', seed + 1));
   const cumulative = weights.map((_, c) => weights.slice(0, c + 1).reduce((s, w) => s + w, 0));
   return Float64Array.from(u, (ui, i) => {
     const c = Math.max(0, cumulative.findIndex((w) => ui < w));
@@ -64,7 +73,7 @@ export function mixtureSamples(tf: typeof tfjs, { means, stds, weights }: Gaussi
 
 /** `count` samples of generator `G` on seeded N(0, I) noise. */
 export function generatorSamples(tf: typeof tfjs, G: Mlp, count: number, seed: number): Float32Array {
-  return tf.tidy(() => mlpForward(G, tf.randomNormal([count, G.W[0].shape[0]], 0, 1, 'float32', seed) as tfjs.Tensor2D).dataSync() as Float32Array);
+  return valuesOf(() => tf.tidy(() => mlpForward(G, tf.randomNormal([count, G.W[0].shape[0]], 0, 1, 'float32', seed) as tfjs.Tensor2D)));
 }
 
 /** The `{G, D, history}` a student's trainGAN returned, or what is wrong with it. */
