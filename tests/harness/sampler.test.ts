@@ -1,0 +1,34 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { makeRng } from '../../harness/child/rng.ts';
+import { makeSampler } from '../../harness/child/sampler.ts';
+import { fromWire, toWire } from '../../harness/protocol/codec.ts';
+import type { GaussianMixture } from '../../harness/protocol/values.ts';
+
+const mixture: GaussianMixture = { means: [[-5], [5]], stds: [0.1, 0.1], weights: [0.25, 0.75] };
+
+describe('the data sampler argument (hw7 sampleData)', () => {
+  it('crosses the wire as a sampler spec and is rebuilt by the receiver', () => {
+    const wire = toWire({ sampler: mixture });
+    expect(wire).toEqual({ kind: 'sampler', mixture });
+    const built = fromWire(wire, { tensor: () => 0, rng: () => 'rng', sampler: (m) => `sampler of ${m.weights.length}` });
+    expect(built).toBe('sampler of 2');
+  });
+
+  it('draws [n, dx] from the mixture with the rng it is given: the same rng seed gives the same data', async () => {
+    await tf.setBackend('cpu');
+    const sample = makeSampler(tf, mixture);
+    const [a, b] = [sample(400, makeRng(tf, 3)), sample(400, makeRng(tf, 3))];
+    expect(a.shape).toEqual([400, 1]);
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    const right = Array.from(a.dataSync()).filter((x) => x > 0).length / 400;
+    expect(right).toBeGreaterThan(0.65);
+    expect(right).toBeLessThan(0.85);
+    tf.dispose([a, b]);
+  });
+
+  it('says how to call it when the rng is missing', () => {
+    const sample = makeSampler(tf, mixture) as unknown as (n: number) => tf.Tensor;
+    expect(() => sample(4)).toThrow(/sampleData\(n, rng\) draws with the Rng it is given/);
+  });
+});
