@@ -1,16 +1,19 @@
 import path from 'node:path';
 import type { BackendChoice } from '../harness/protocol/messages.ts';
 import type { Assignment } from './definition/manifest.ts';
-import { validate } from './definition/validate.ts';
 import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
 import { judgeCase } from './judge/judge-case.ts';
-import { preloadStaffJudges } from './judge/staff-judges.ts';
+import { resolveStaffNames } from './judge/staff-judges.ts';
 import { shown } from './paths.ts';
-import { RESULTS_VERSION, type CaseResult, type Results } from './results/results.ts';
+import { GraderError } from './errors.ts';
+import { gradedResults, provenanceOf } from './results/make-results.ts';
+import type { CaseResult, Results } from './results/results.ts';
+import { disagreementNotes, disagreementWarning, recheckOnCpu } from './run/recheck-on-cpu.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
 import type { Outcome } from './run/student-process.ts';
-import { round, scorePart } from './score/score.ts';
-import { compileSubmission, SubmissionCompileError } from './static/compile-submission.ts';
+import { scorePart } from './score/score.ts';
+import { markPhase } from './timing/phases.ts';
+import { compileSubmission } from './static/compile-submission.ts';
 import { staticChecks, type Rejections } from './static/static-checks.ts';
 
 export interface GradeOptions {
@@ -26,51 +29,49 @@ export interface GradeOptions {
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
 export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
+  markPhase('gradingStart');
   const start = performance.now();
   const { assignment: a } = opts;
-  const { cases, hiddenAvailable } = loadFixtures(a);
-  const compiled = await compileOrFail(opts.file);
+  const { cases, hiddenAvailable, hash } = loadFixtures(a);
+  const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
-  preloadStaffJudges(a);
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
+  const runOn = (backend: BackendChoice, some: LoadedCase[], code: string) => runCases(some, { ...opts, backend, code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
   const [rejected, run] =
     typeof compiled === 'string'
       ? [new Map() as Rejections, failAll(cases, compiled, opts.backend)]
-      : await Promise.all([staticChecks(a.manifest, opts.file), runCases(cases, { ...opts, code: compiled.code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c))]);
+      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code)]);
   const casesMs = performance.now() - start - compileMs;
-  const judged = new Map<string, CaseResult>();
-  for (const c of cases) judged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const firstJudged = new Map<string, CaseResult>();
+  for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some, compiled.code), (c, o) => judgeCase(a, c, o));
+  markPhase('judged');
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
-  const results: Results = {
-    schemaVersion: RESULTS_VERSION,
-    assignment: a.manifest.id,
-    title: a.manifest.title,
+  return gradedResults({
+    assignment: a.manifest,
     submission: shown(opts.file),
-    backend: run.backend,
-    score: round(parts.reduce((s, p) => s + p.score, 0)),
-    maxScore: parts.reduce((s, p) => s + p.maxScore, 0),
+    provenance: provenanceOf(opts.file, hash, run.backend),
+    ...(run.sandbox ? { sandbox: run.sandbox } : {}),
     hiddenGraded: hiddenAvailable,
     parts,
-    warnings: warningsOf(run, hiddenAvailable),
-    staff: staffNotes(run),
+    warnings: [...warningsOf(run, hiddenAvailable), ...disagreementWarning(disagreements)],
+    staff: [...staffNotes(run), ...disagreementNotes(disagreements)],
     timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
-    gradedAt: new Date().toISOString(),
-  };
-  return validate<Results>('results', results, 'results');
+  });
 }
 
 async function compileOrFail(file: string) {
   try {
     return await compileSubmission(file);
   } catch (e) {
-    if (e instanceof SubmissionCompileError) return `the submission does not compile: ${e.message}`;
+    if (e instanceof GraderError && e.code === 'COMPILE') return `the submission does not compile: ${e.message}`;
     throw e;
   }
 }
 
 function failAll(cases: LoadedCase[], message: string, backend: string): RunReport {
   const outcome: Outcome = { kind: 'load-error', message };
-  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0 };
+  return { outcomes: new Map(cases.map((c) => [c.key, outcome])), backend, processes: 0, notes: [] };
 }
 
 function limitOf(opts: GradeOptions, c: LoadedCase): number {
@@ -95,5 +96,6 @@ function warningsOf(run: RunReport, hiddenAvailable: boolean): string[] {
   if (!hiddenAvailable) w.push('Only public cases were graded here: your grade is decided with hidden cases as well.');
   if (run.backendNote) w.push(`Backend: ${run.backend} (${run.backendNote}).`);
   if (run.processes > 1) w.push(`The student process was restarted ${run.processes - 1} time(s) after a hang or crash.`);
+  w.push(...run.notes);
   return w;
 }

@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { SchemaObject } from 'ajv';
+import type { CheckDetail } from '../results/results.ts';
 import type { CaseValue, JsonValue } from './generator.ts';
 import type { Tolerance } from './manifest.ts';
 
@@ -8,6 +9,8 @@ export interface Verdict {
   pass: boolean;
   /** What the student reads: what was expected, what came back, where, by how much. */
   message: string;
+  /** The same as data, for reporters that draw or tabulate it. */
+  detail?: CheckDetail;
 }
 
 export interface PropertyContext<O = { [key: string]: JsonValue }> {

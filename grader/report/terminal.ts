@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import pc from 'picocolors';
 import { TEMPLATES_DIR } from '../paths.ts';
 import type { CaseResult, CaseStatus, PartResult, Results } from '../results/results.ts';
+import { harmlessDeep } from './untrusted-text.ts';
 
 /** Cases of one part that read the same (e.g. all "not implemented") are shown once. */
 interface CaseGroup {
@@ -24,8 +25,9 @@ const MARKS: { [s in CaseStatus]: string } = {
   skipped: pc.dim('-'),
 };
 
-/** Renders results for a terminal; never recomputes a score. */
-export function renderTerminal(results: Results, colours = pc.isColorSupported): string {
+/** Renders results for a terminal; never recomputes a score. Text from the student process is shown, not obeyed. */
+export function renderTerminal(untrusted: Results, colours = pc.isColorSupported): string {
+  const results = harmlessDeep(untrusted);
   const c = pc.createColors(colours);
   const hb = Handlebars.create();
   hb.registerHelper({

@@ -1,11 +1,19 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage, type Observation } from '../../harness/protocol/messages.ts';
-import type { WireValue } from '../../harness/protocol/values.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../paths.ts';
-import { validate } from '../definition/validate.ts';
+import type { Readable, Writable } from 'node:stream';
+import { FrameError, FrameReader, frameHeader, GRADER_TOKEN } from '../../harness/protocol/frame.ts';
+import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage, type GraderMessage, type Observation } from '../../harness/protocol/messages.ts';
+import type { WireValue } from '../../harness/protocol/values.ts';
 import { bundleEntry } from '../bundle-entry.ts';
+import { GraderError } from '../errors.ts';
+import { validate } from '../definition/validate.ts';
+import { ROOT } from '../paths.ts';
+import { refuseInspectorSignal } from './inspector-signal.ts';
+import { killTree, treePeakRssKb, treeRssKb } from './process-tree.ts';
+import { sandbox, studentEnv } from './sandbox.ts';
 
 /** What one call into student code came to, seen from the grader. */
 export type Outcome =
@@ -23,40 +31,55 @@ export interface ProcessOptions {
   memoryMb: number;
 }
 
-/** The backend asked for cannot start: a usage error, not the student's fault. */
-export class BackendError extends Error {
-  readonly code = 'BACKEND';
+/** An error that work of an earlier case threw after that case was answered (or that code run at load time threw). */
+export interface LateError {
+  caseKey?: string;
+  message: string;
+  stack?: string;
 }
+
+type Reply = ChildMessage | { type: 'exit'; reason: string } | { type: 'timeout' };
 
 /** Loading (tfjs, the backend, the submission's top level) gets this long, or the case limit if longer. */
 const MIN_LOAD_LIMIT_MS = 10_000;
 const OUTPUT_TAIL = 2000;
 const RSS_POLL_MS = 50;
 
-/** One student process: started, asked to run cases one at a time, killed when done or misbehaving. */
+/** One student process: started in the machine's sandbox, asked to run cases one at a time, killed when done or misbehaving. */
 export class StudentProcess {
   backend = '';
   backendNote?: string;
   private child: ChildProcess;
+  private toChild: Writable;
   private output = '';
-  private pending?: (m: ChildMessage | { type: 'exit'; reason: string }) => void;
+  private pending?: (m: Reply) => void;
   private exited?: string;
   private watchdog: NodeJS.Timeout;
+  private late: LateError[] = [];
+  /** Why this process was stopped after a case that changed a shared built-in, for the report. */
+  tampered?: string;
+  /** Messages that arrived while nothing waited (two frames can come in one read). */
+  private inbox: ChildMessage[] = [];
 
-  private constructor(bundle: string, private opts: ProcessOptions) {
-    this.child = fork(bundle, [], {
-      execArgv: [`--max-old-space-size=${opts.memoryMb}`, ...sandboxFlags(opts.backend)],
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      detached: true,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
+  private constructor(
+    bundle: string,
+    private opts: ProcessOptions,
+    token: string,
+  ) {
+    refuseInspectorSignal();
+    const nodeModules = path.join(ROOT, 'node_modules');
+    const cmd = sandbox().command([`--max-old-space-size=${opts.memoryMb}`, ...permissionFlags(opts.backend, nodeModules), bundle], [nodeModules]);
+    this.child = spawn(cmd.file, cmd.args, { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: studentEnv() });
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-OUTPUT_TAIL));
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    this.child.on('message', (m: unknown) => this.receive(m));
+    this.toChild = this.child.stdio[3] as Writable;
+    this.toChild.on('error', () => {}); // a dead child's pipe; its exit is reported below
+    const reader = new FrameReader(token);
+    (this.child.stdio[4] as Readable).on('data', (chunk: Buffer) => this.receive(reader, chunk));
     this.child.on('exit', (code, signal) => {
       const oom = /heap out of memory|Reached heap limit/.test(this.output);
-      this.exited ??= oom ? `ran out of memory (heap limit ${opts.memoryMb} MB)` : signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      this.exited ??= oom ? `ran out of memory (heap limit ${opts.memoryMb} MB)` : describeExit(code, signal);
       clearInterval(this.watchdog);
       this.pending?.({ type: 'exit', reason: this.exited });
     });
@@ -65,29 +88,46 @@ export class StudentProcess {
 
   /** Starts a process, sets its backend and loads the submission; a load failure comes back as an outcome. */
   static async start(opts: ProcessOptions, caseLimitMs: number): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
+    const token = randomBytes(16).toString('hex');
     // Plain node, no TypeScript loader: ~0.4 s less per student process.
-    const proc = new StudentProcess(await bundleEntry('harness/child/main.ts'), opts);
+    const proc = new StudentProcess(await bundleEntry('harness/child/main.ts'), opts, token);
     const limitMs = Math.max(MIN_LOAD_LIMIT_MS, caseLimitMs);
-    const reply = await proc.exchange({ type: 'init', protocol: PROTOCOL_VERSION, backend: opts.backend, code: opts.code, entry: opts.entry }, limitMs);
-    if (reply.type === 'ready') {
-      proc.backend = reply.backend;
-      proc.backendNote = reply.backendNote;
-      return { proc };
+    const init: GraderMessage = { type: 'init', protocol: PROTOCOL_VERSION, token, backend: opts.backend, code: opts.code, entry: opts.entry };
+    // A backend failure is believed only before student code loads: after that, student code could claim one.
+    const first = await proc.exchange(init, limitMs);
+    if (first.type === 'backend-error') {
+      proc.kill();
+      throw new GraderError('BACKEND', `backend '${opts.backend}' is unavailable: ${first.message} (try --backend wasm)`);
     }
-    proc.kill();
-    if (reply.type === 'backend-error') throw new BackendError(`backend '${opts.backend}' is unavailable: ${reply.message} (try --backend wasm)`);
-    if (reply.type === 'load-error') return { proc, loadError: { kind: 'load-error', message: reply.message, stack: reply.stack } };
-    const why = reply.type === 'exit' ? `the student process ${reply.reason} while loading ${opts.entry}` : `${opts.entry} did not finish loading within ${limitMs / 1000} s (a loop at its top level?)`;
-    return { proc, loadError: { kind: 'load-error', message: this.withOutput(why, proc.output) } };
+    if (first.type === 'backend') {
+      proc.backend = first.backend;
+      proc.backendNote = first.backendNote;
+      const second = await proc.exchange(undefined, limitMs);
+      if (second.type === 'ready') return { proc };
+      return { proc, loadError: proc.loadFailure(second, limitMs) };
+    }
+    return { proc, loadError: proc.loadFailure(first, limitMs) };
   }
 
   get alive(): boolean {
     return this.exited === undefined;
   }
 
+  /** Errors that work of earlier cases threw after they were answered, since the last call. */
+  takeLateErrors(): LateError[] {
+    const out = this.late;
+    this.late = [];
+    return out;
+  }
+
   /** Runs one case; a hang or a crash kills the process, and the caller starts a fresh one. */
   async run(caseKey: string, fn: string, args: WireValue[], limitMs: number, observe?: Observation): Promise<Outcome> {
-    const reply = await this.exchange({ type: 'run', caseKey, fn, args, observe }, limitMs);
+    const reply = await this.exchange({ type: 'run', caseKey, fn, args, ...(observe ? { observe } : {}) }, limitMs);
+    if ((reply.type === 'result' || reply.type === 'case-error') && reply.tampered) {
+      // Later cases, of innocent parts too, would run on the changed built-in.
+      this.tampered = `${caseKey} replaced ${reply.tampered}, which every case shares: the cases after it ran in a fresh process.`;
+      this.kill();
+    }
     if (reply.type === 'result' && reply.caseKey === caseKey) {
       return { kind: 'result', value: reply.value, ms: reply.ms, leaked: reply.leaked, damagedInputs: reply.damagedInputs, output: reply.output };
     }
@@ -100,49 +140,71 @@ export class StudentProcess {
     return { kind: 'crashed', message: StudentProcess.withOutput(`the student process ${reason} during this case`, this.output) };
   }
 
+  /** The most resident memory the process has held so far (VmHWM), in MB; 0 once it is gone. */
+  peakRssMb(): number {
+    return (this.child.pid === undefined ? 0 : (treePeakRssKb(this.child.pid) ?? 0)) / 1024;
+  }
+
   kill(): void {
     clearInterval(this.watchdog);
     this.exited ??= 'was stopped by the grader';
     if (this.child.pid === undefined || this.child.exitCode !== null || this.child.signalCode !== null) return;
-    try {
-      process.kill(-this.child.pid, 'SIGKILL');
-    } catch {
-      this.child.kill('SIGKILL');
-    }
+    killTree(this.child.pid);
   }
 
-  private exchange(msg: object, limitMs: number): Promise<ChildMessage | { type: 'exit'; reason: string } | { type: 'timeout' }> {
+  private loadFailure(reply: Reply, limitMs: number): Outcome {
+    this.kill();
+    if (reply.type === 'load-error') return { kind: 'load-error', message: reply.message, stack: reply.stack };
+    const why =
+      reply.type === 'exit'
+        ? `the student process ${reply.reason} while loading ${this.opts.entry}`
+        : reply.type === 'timeout'
+          ? `${this.opts.entry} did not finish loading within ${limitMs / 1000} s (a loop at its top level?)`
+          : `the student process sent an unexpected '${reply.type}' message while loading ${this.opts.entry}`;
+    return { kind: 'load-error', message: StudentProcess.withOutput(why, this.output) };
+  }
+
+  /** Sends `msg` (if any) and waits for the next message, the process's exit, or the time limit. */
+  private exchange(msg: GraderMessage | undefined, limitMs: number): Promise<Reply> {
     if (this.exited) return Promise.resolve({ type: 'exit', reason: this.exited });
     this.output = '';
     return new Promise((resolve) => {
       const timer = setTimeout(() => settle({ type: 'timeout' }), limitMs);
-      const settle = (m: ChildMessage | { type: 'exit'; reason: string } | { type: 'timeout' }) => {
+      const settle = (m: Reply) => {
         clearTimeout(timer);
         this.pending = undefined;
         resolve(m);
       };
       this.pending = settle;
-      this.child.send(msg);
+      const waiting = this.inbox.shift();
+      if (waiting) settle(waiting);
+      if (msg) {
+        const body = JSON.stringify(msg);
+        this.toChild.write(frameHeader(GRADER_TOKEN, Buffer.byteLength(body)) + body);
+      }
     });
   }
 
-  /** Student code can call process.send too: a message that is not well-formed stops the process. */
-  private receive(m: unknown): void {
+  /** Everything that arrives is untrusted: a frame without the token, too big, not JSON or not a valid message stops the process. */
+  private receive(reader: FrameReader, chunk: Buffer): void {
     if (this.exited) return; // a process being stopped has nothing more to say
-    let msg: ChildMessage;
     try {
-      msg = validate<ChildMessage>('child-message', m, 'message from the student process');
+      for (const body of reader.push(chunk)) {
+        const msg = validate('child-message', JSON.parse(body), 'message from the student process');
+        if (msg.type === 'late-error') this.late.push({ caseKey: msg.caseKey, message: msg.message, stack: msg.stack });
+        else if (this.pending) this.pending(msg);
+        else this.inbox.push(msg);
+      }
     } catch (e) {
-      this.exited = `sent a malformed message (${(e as Error).message})`;
+      const why = e instanceof FrameError ? e.message : `a malformed message (${(e as Error).message})`;
+      this.exited = `sent ${why}`;
       this.kill();
       this.pending?.({ type: 'exit', reason: this.exited });
-      return;
     }
-    this.pending?.(msg);
   }
 
   private checkMemory(): void {
-    const rssKb = readRssKb(this.child.pid);
+    const rssKb = this.child.pid === undefined ? undefined : treeRssKb(this.child.pid);
     if (rssKb !== undefined && rssKb > this.opts.memoryMb * 1024) {
       this.exited = `used more than ${this.opts.memoryMb} MB of memory and was stopped`;
       this.kill();
@@ -156,23 +218,19 @@ export class StudentProcess {
 }
 
 /**
- * Node's permission model: the student process may read node_modules (tfjs
- * and the harness bundle) and nothing else: no fixtures, no other
- * submissions, no writes, no child processes. It also blocks native addons,
- * so it is left off when tfjs-node may be loaded.
+ * Node's permission model, in every layer: the student process may read
+ * node_modules (tfjs and the harness bundle) and nothing else: no fixtures,
+ * no other submissions, no writes, no child processes, no workers, no
+ * inspector. Native addons are allowed only where tfjs-node may load.
  */
-function sandboxFlags(backend: BackendChoice): string[] {
-  const native = ['tfjs-node', 'tfjs-node-gpu'].some((p) => existsSync(path.join(ROOT, 'node_modules', '@tensorflow', p)));
-  if (backend === 'tensorflow' || (backend === 'auto' && native)) return [];
-  return ['--experimental-permission', '--disable-warning=ExperimentalWarning', `--allow-fs-read=${path.join(ROOT, 'node_modules')}`];
+function permissionFlags(backend: BackendChoice, nodeModules: string): string[] {
+  const native = ['tfjs-node', 'tfjs-node-gpu'].some((p) => existsSync(path.join(nodeModules, '@tensorflow', p)));
+  const addons = backend === 'tensorflow' || (backend === 'auto' && native) ? ['--allow-addons'] : [];
+  return ['--experimental-permission', '--disable-warning=ExperimentalWarning', `--allow-fs-read=${nodeModules}`, ...addons];
 }
 
-function readRssKb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) : undefined;
-  } catch {
-    return undefined;
-  }
+/** A sandbox launcher reports its child's death by a signal as exit code 128 + the signal's number. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  const bySignal = signal ?? (code !== null && code > 128 ? Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] : undefined);
+  return bySignal ? `was killed by ${bySignal}` : `exited with code ${code}`;
 }

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Message, type Plugin } from 'esbuild';
+import { build, stop, type Message } from 'esbuild';
+import { GraderError } from '../errors.ts';
 import { shown } from '../paths.ts';
+import { confineImports } from './confine-imports.ts';
 
 export interface CompiledSubmission {
   /** The absolute path of the submission's entry file. */
@@ -10,35 +12,36 @@ export interface CompiledSubmission {
   code: string;
 }
 
-/** The submission cannot be compiled: a syntax error, a missing file, a forbidden import. */
-export class SubmissionCompileError extends Error {
-  readonly code = 'COMPILE';
-}
-
 /** `--submission` may name the file or the folder that holds `entry`. */
 export function resolveSubmission(fileOrFolder: string, entry: string): string {
   const p = path.resolve(fileOrFolder);
-  if (!existsSync(p)) throw new SubmissionCompileError(`submission not found: ${p}`);
+  if (!existsSync(p)) throw new GraderError('USAGE', `submission not found: ${p}`);
   if (!statSync(p).isDirectory()) return p;
   const inside = path.join(p, entry);
-  if (!existsSync(inside)) throw new SubmissionCompileError(`${shown(p)} holds no ${entry}`);
+  if (!existsSync(inside)) throw new GraderError('USAGE', `${shown(p)} holds no ${entry}`);
   return inside;
 }
 
-/** Only tfjs is provided to student code; anything else is refused at compile time, with where. */
-const onlyTfjs: Plugin = {
-  name: 'only-tfjs',
-  setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path === '@tensorflow/tfjs'
-        ? { path: args.path, external: true }
-        : { errors: [{ text: `imports '${args.path}': submissions may only import @tensorflow/tfjs and their own relative files` }] },
-    );
-  },
-};
+/** A few small files compile in well under a second; far longer means something is wrong with the input. */
+const COMPILE_LIMIT_MS = 10_000;
 
-/** Strips types and bundles the submission's own relative imports; does not run it. */
+/** Strips types and bundles the submission's own relative imports (confined to its folder); does not run it. */
 export async function compileSubmission(file: string): Promise<CompiledSubmission> {
+  const timeout = new GraderError('COMPILE', `compiling took longer than ${COMPILE_LIMIT_MS / 1000} s and was stopped`);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout), COMPILE_LIMIT_MS)));
+  try {
+    return await Promise.race([bundle(file), expired]);
+  } catch (e) {
+    // Stopping esbuild's service ends the runaway build; the next build starts a fresh one.
+    if (e === timeout) await stop();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function bundle(file: string): Promise<CompiledSubmission> {
   try {
     const out = await build({
       entryPoints: [file],
@@ -51,13 +54,13 @@ export async function compileSubmission(file: string): Promise<CompiledSubmissio
       // Inline so stack traces in the student process point at the student's own lines.
       sourcemap: 'inline',
       sourcesContent: false,
-      plugins: [onlyTfjs],
+      plugins: [confineImports(path.dirname(file))],
     });
     return { file, code: out.outputFiles[0].text };
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors?.length) throw e;
-    throw new SubmissionCompileError(errors.map(formatMessage).join('\n'));
+    throw new GraderError('COMPILE', errors.map(formatMessage).join('\n'));
   }
 }
 

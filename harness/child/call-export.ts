@@ -1,123 +1,129 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { TypedData } from '../protocol/bytes.ts';
 import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
-import type { ChildMessage, GraderMessage } from '../protocol/messages.ts';
+import { TEXT_CAPS, type ChildMessage, type GraderMessage } from '../protocol/messages.ts';
 import type { DType, GaussianMixture } from '../protocol/values.ts';
 import type { SubmissionExports } from './load-submission.ts';
+import type { Located, Observer } from './observe.ts';
+import { capText, ObjectGetPrototypeOf, performanceNow, PromisePrototype, ReflectApply } from './primordials.ts';
 import { makeRng } from './rng.ts';
 import { makeSampler } from './sampler.ts';
 
 type RunMessage = Extract<GraderMessage, { type: 'run' }>;
+
+/** An input tensor, where it sits among the arguments, and its values before the call. */
+interface Input extends Located {
+  before: ArrayLike<number>;
+}
 
 /** Thrown in place of `process.exit` so a student's exit costs one case, not the process. */
 export class ExitCalledError extends Error {
   readonly code = 'EXIT_CALLED';
 }
 
-interface InputSnapshot {
-  name: string;
-  tensor: tfjs.Tensor;
-  bytes: Uint8Array;
-}
-
-/** Calls one export on one case's inputs inside a tensor scope, and observes what it did. */
-export async function callExport(tf: typeof tfjs, exports: SubmissionExports, msg: RunMessage): Promise<ChildMessage> {
+/**
+ * Calls one export on one case's inputs inside a tensor scope, and observes
+ * what it did. `failed` settles when work of this case throws where no
+ * caller can catch it (a timer, an unhandled rejection): the case ends there.
+ */
+export async function callExport(tf: typeof tfjs, obs: Observer, exports: SubmissionExports, msg: RunMessage, failed: Promise<unknown>): Promise<ChildMessage> {
   const { caseKey } = msg;
   const fn = exports[msg.fn];
   if (typeof fn !== 'function') {
-    const message = `the submission has no exported function '${msg.fn}' (found: ${Object.keys(exports).join(', ') || 'no exports'})`;
+    const message = `the submission has no exported function '${msg.fn}'`;
     return { type: 'case-error', caseKey, kind: 'missing-export', message, ms: 0 };
   }
-  tf.engine().startScope();
+  obs.startScope();
   try {
+    // Loops, not Array methods: student code may have replaced those (see primordials.ts).
+    const args: unknown[] = [];
     const builders = { tensor: (d: TypedData, s: number[], t: DType) => tf.tensor(d, s, t), rng: (seed: number) => makeRng(tf, seed), sampler: (m: GaussianMixture) => makeSampler(tf, m) };
-    const args = msg.args.map((a) => fromWire<tfjs.Tensor, unknown>(a, builders));
-    const inputs = snapshotInputs(args);
-    const before = tf.memory().numTensors;
-    const start = performance.now();
+    for (let i = 0; i < msg.args.length; i++) args[i] = fromWire<tfjs.Tensor, unknown>(msg.args[i], builders);
+    const located = obs.tensorsIn(args);
+    const inputs: Input[] = [];
+    for (let i = 0; i < located.length; i++) inputs[i] = { ...located[i], before: obs.snapshot(located[i].tensor) };
+    const inputTensors: unknown[] = [];
+    for (let i = 0; i < inputs.length; i++) inputTensors[i] = inputs[i].tensor;
+    const before = obs.numTensors();
+    const start = performanceNow();
     let out: unknown;
     try {
       const call = fn as (...a: unknown[]) => unknown;
-      out = msg.observe ? gradientThrough(tf, call, msg.fn, args, msg.observe.wrt) : await call(...args);
+      const observe = msg.observe;
+      out = await new Promise((resolve, reject) => {
+        failed.then(reject, reject);
+        (async () => (observe ? gradientThrough(obs, call, msg.fn, args, observe.wrt) : call(...args)))().then(resolve, reject);
+      });
     } catch (e) {
-      return failure(caseKey, e, performance.now() - start);
+      return failure(caseKey, e, performanceNow() - start);
     }
-    const ms = performance.now() - start;
-    const created = tf.memory().numTensors - before;
-    const returned = countNewTensors(out, inputs);
+    const ms = performanceNow() - start;
+    const returned = obs.countNew(out, inputTensors);
+    const leaked = Math.max(0, obs.numTensors() - before - returned);
     let value;
     try {
       value = toWire(out);
     } catch (e) {
       if (!(e instanceof EncodeError)) throw e;
-      return { type: 'case-error', caseKey, kind: 'bad-output', message: e.message, ms };
+      return { type: 'case-error', caseKey, kind: 'bad-output', message: capText(e.message, TEXT_CAPS.message), ms };
     }
-    return { type: 'result', caseKey, value, ms, leaked: Math.max(0, created - returned), damagedInputs: damaged(inputs, args) };
+    return { type: 'result', caseKey, value, ms, leaked, damagedInputs: damaged(obs, inputs, args) };
   } finally {
-    tf.engine().endScope();
-    tf.disposeVariables();
+    obs.endScope();
+    obs.disposeVariables();
   }
 }
 
-/** The gradient of `fn`'s scalar result with respect to argument `wrt`, taken by tf.grad through the student's own code. */
-function gradientThrough(tf: typeof tfjs, fn: (...a: unknown[]) => unknown, name: string, args: unknown[], wrt: number): tfjs.Tensor {
+/**
+ * The gradient of `fn`'s scalar result with respect to argument `wrt`, taken
+ * through the student's own code by the tf.grad captured before it loaded.
+ */
+function gradientThrough(obs: Observer, fn: (...a: unknown[]) => unknown, name: string, args: unknown[], wrt: number): tfjs.Tensor {
   const x = args[wrt];
-  if (!(x instanceof tf.Tensor)) throw new Error(`harness: argument ${wrt + 1} of ${name} is not a tensor, so it has no gradient`);
-  return tf.grad((t: tfjs.Tensor) => {
-    const y = fn(...args.map((a, i) => (i === wrt ? t : a)));
-    if (y instanceof Promise) throw new Error(`${name} returned a Promise: it must return its scalar tensor synchronously, for the grader to differentiate through it with tf.grad`);
-    if (!(y instanceof tf.Tensor) || y.rank !== 0) throw new Error(`${name} must return a scalar tensor (tf.Scalar) for tf.grad to differentiate it`);
+  if (!obs.isTensor(x)) throw new Error(`harness: argument ${wrt + 1} of ${name} is not a tensor, so it has no gradient`);
+  return obs.grad((t) => {
+    const withT: unknown[] = [];
+    for (let i = 0; i < args.length; i++) withT[i] = i === wrt ? t : args[i];
+    const y = ReflectApply(fn, undefined, withT);
+    if (y !== null && typeof y === 'object' && ObjectGetPrototypeOf(y) === PromisePrototype) {
+      throw new Error(`${name} returned a Promise: it must return its scalar tensor synchronously, for the grader to differentiate through it with tf.grad`);
+    }
+    if (!obs.isTensor(y) || obs.rank(y) !== 0) throw new Error(`${name} must return a scalar tensor (tf.Scalar) for tf.grad to differentiate it`);
     return y;
-  })(x);
+  }, x);
 }
 
 function failure(caseKey: string, e: unknown, ms: number): ChildMessage {
-  const err = e instanceof Error ? e : new Error(`threw a non-Error value: ${String(e)}`);
-  const kind = err instanceof ExitCalledError ? 'exit-called' : /not implemented/i.test(err.message) ? 'not-implemented' : 'threw';
-  return { type: 'case-error', caseKey, kind, message: err.message, stack: err.stack, ms };
+  const { message, stack } = describe(e);
+  const kind = e instanceof ExitCalledError ? 'exit-called' : /not implemented/i.test(message) ? 'not-implemented' : 'threw';
+  return { type: 'case-error', caseKey, kind, message, stack, ms };
 }
 
-/** Every tensor reachable from the arguments, by where it sits (`argument 2.W`). */
-function tensorsIn(args: unknown[]): Map<string, tfjs.Tensor> {
-  const out = new Map<string, tfjs.Tensor>();
-  const visit = (v: unknown, name: string): void => {
-    if (v instanceof Object && 'dataSync' in v && 'isDisposed' in v) out.set(name, v as tfjs.Tensor);
-    else if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${name}[${i}]`));
-    else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      for (const [k, x] of Object.entries(v)) visit(x, `${name}.${k}`);
-    }
-  };
-  args.forEach((a, i) => visit(a, `argument ${i + 1}`));
-  return out;
-}
-
-function snapshotInputs(args: unknown[]): InputSnapshot[] {
-  return [...tensorsIn(args)].map(([name, tensor]) => {
-    const d = tensor.dataSync() as Float32Array;
-    return { name, tensor, bytes: new Uint8Array(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength)) };
-  });
-}
-
-function countNewTensors(out: unknown, inputs: InputSnapshot[]): number {
-  const seen = new Set<unknown>(inputs.map((i) => i.tensor));
-  let n = 0;
-  const visit = (v: unknown, depth: number): void => {
-    if (depth > 32 || v === null || typeof v !== 'object' || seen.has(v)) return;
-    seen.add(v);
-    if ('dataSync' in v && 'isDisposed' in v) n += (v as tfjs.Tensor).isDisposed ? 0 : 1;
-    else Object.values(v).forEach((x) => visit(x, depth + 1));
-  };
-  visit(out, 0);
-  return n;
+/** An error's message and stack, capped; reading them may run student code (getters), which must not take the harness down. */
+export function describe(e: unknown): { message: string; stack?: string } {
+  try {
+    const isError = e instanceof Error;
+    const raw = isError ? String(e.message) : `threw a non-Error value: ${String(e)}`;
+    const message = capText(raw, TEXT_CAPS.message);
+    // A stack starts with the message: cut it there too, or a long message would push the location out of the cap.
+    const stack = isError && typeof e.stack === 'string' ? capText(message === raw ? e.stack : e.stack.replace(raw, message), TEXT_CAPS.stack) : undefined;
+    return { message, stack };
+  } catch {
+    return { message: 'threw a value that cannot be described' };
+  }
 }
 
 /** Inputs the call disposed, whose values changed, or that it swapped out of their objects. */
-function damaged(inputs: InputSnapshot[], args: unknown[]): string[] {
-  const now = tensorsIn(args);
-  return inputs.flatMap(({ name, tensor, bytes }) => {
-    if (now.get(name) !== tensor) return [`${name} (replaced in its object)`];
-    if (tensor.isDisposed) return [`${name} (disposed)`];
-    const d = tensor.dataSync() as Float32Array;
-    return Buffer.from(d.buffer, d.byteOffset, d.byteLength).equals(bytes) ? [] : [`${name} (changed)`];
-  });
+function damaged(obs: Observer, inputs: Input[], args: unknown[]): string[] {
+  const now = obs.tensorsIn(args);
+  const out: string[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    const { name, tensor, before } = inputs[i];
+    let there = false;
+    for (let j = 0; j < now.length; j++) if (now[j].name === name && now[j].tensor === tensor) there = true;
+    if (!there) out[out.length] = `${name} (replaced in its object)`;
+    else if (obs.disposed(tensor)) out[out.length] = `${name} (disposed)`;
+    else if (!obs.same(tensor, before)) out[out.length] = `${name} (changed)`;
+  }
+  return out;
 }

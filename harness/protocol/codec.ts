@@ -1,4 +1,5 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
+import { MAX_FRAME_BYTES } from './frame.ts';
 import type { DType, GaussianMixture, WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
@@ -17,28 +18,37 @@ function isRngSpec(v: unknown): v is { rngSeed: number } {
   return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { rngSeed?: unknown }).rngSeed === 'number';
 }
 
-function isSamplerSpec(v: unknown): v is { sampler: GaussianMixture } {
-  return typeof v === 'object' && v !== null && Object.keys(v).length === 1 && typeof (v as { sampler?: unknown }).sampler === 'object';
+function isSamplerSpec(v: unknown): v is { sampler: object } {
+  if (typeof v !== 'object' || v === null || Object.keys(v).length !== 1) return false;
+  const sampler = (v as { sampler?: unknown }).sampler;
+  return typeof sampler === 'object' && sampler !== null;
 }
 
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
 const MAX_DEPTH = 32;
 const MAX_ELEMENTS = 50_000_000;
+/** Tensor bytes whose base64 fits in one frame (frame.ts), checked before anything is encoded. */
+const MAX_TENSOR_BYTES = Math.floor((MAX_FRAME_BYTES * 3) / 4) - 1024 * 1024;
+/** No graded output is text this long; a longer string is a flood, refused before it is copied into a message. */
+const MAX_STRING = 1_000_000;
 
 export class EncodeError extends Error {
   readonly code = 'ENCODE';
 }
 
 /** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects, rng and sampler specs. */
-export function toWire(value: unknown, where = 'output', depth = 0, budget = { elements: MAX_ELEMENTS }): WireValue {
+export function toWire(value: unknown, where = 'output', depth = 0, budget: Budget = { elements: MAX_ELEMENTS, bytes: MAX_TENSOR_BYTES }): WireValue {
   if (depth > MAX_DEPTH) throw new EncodeError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null) return { kind: 'null' };
   if (typeof value === 'number') return { kind: 'number', value: Number.isFinite(value) ? value : (String(value) as 'NaN') };
-  if (typeof value === 'string') return { kind: 'string', value };
+  if (typeof value === 'string') {
+    if (value.length > MAX_STRING) throw new EncodeError(`${where} is a string of ${value.length} characters (at most ${MAX_STRING})`);
+    return { kind: 'string', value };
+  }
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
-  if (isSamplerSpec(value)) return { kind: 'sampler', mixture: value.sampler };
+  if (isSamplerSpec(value)) return { kind: 'sampler', mixture: mixtureToWire(value.sampler, `${where}.sampler`, budget) };
   if (Array.isArray(value)) {
     budget.elements -= value.length;
     if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
@@ -52,15 +62,64 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget = { e
   throw new EncodeError(`${where} is ${describe(value)}; expected tensors, numbers, arrays or plain objects`);
 }
 
-function tensorToWire(t: TensorLike, where: string, budget: { elements: number }): WireValue {
+/** What is left of an output's allowance as it is encoded. */
+interface Budget {
+  elements: number;
+  bytes: number;
+}
+
+function tensorToWire(t: TensorLike, where: string, budget: Budget): WireValue {
   if (t.isDisposed) throw new EncodeError(`${where} is a tensor that was already disposed`);
   const dtype = t.dtype;
   if (dtype !== 'float32' && dtype !== 'int32' && dtype !== 'bool') {
     throw new EncodeError(`${where} has dtype ${dtype}; expected float32, int32 or bool`);
   }
-  budget.elements -= sizeOf(t.shape);
+  if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new EncodeError(`${where} has a shape that is not a list of sizes`);
+  const size = sizeOf(t.shape);
+  budget.elements -= size;
   if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
-  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(typedOf(dtype, t.dataSync())) };
+  budget.bytes -= size * (dtype === 'bool' ? 1 : 4);
+  if (budget.bytes < 0) throw new EncodeError(`${where}: output holds more than ${MAX_TENSOR_BYTES >> 20} MB of tensor data`);
+  const data = typedOf(dtype, t.dataSync());
+  // Anything tensor-shaped is read this way, so its data must be as long as its shape says.
+  if (data.length !== size) throw new EncodeError(`${where} claims shape [${t.shape.join(', ')}] (${size} elements) but holds ${data.length} values`);
+  return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(data) };
+}
+
+/**
+ * A sampler's mixture, checked and copied number by number: the object itself
+ * never crosses (a student's output could dress anything up as a sampler), so
+ * what is sent is what wire-value.schema.json allows, within the budget.
+ */
+function mixtureToWire(m: unknown, where: string, budget: Budget): GaussianMixture {
+  if (typeof m !== 'object' || m === null || !isPlainObject(m)) throw new EncodeError(`${where} is ${describe(m)}; expected a mixture { means, stds, weights }`);
+  const keys = Object.keys(m);
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== 'means' && keys[i] !== 'stds' && keys[i] !== 'weights') throw new EncodeError(`${where} has a field '${keys[i]}'; a mixture has only means, stds and weights`);
+  }
+  const { means, stds, weights } = m as { [key: string]: unknown };
+  const numbers = (v: unknown, name: string, nonNegative: boolean): number[] => {
+    if (!Array.isArray(v) || v.length === 0) throw new EncodeError(`${where}.${name} is not a non-empty array of numbers`);
+    budget.elements -= v.length;
+    if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
+    const out: number[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== 'number' || !Number.isFinite(x) || (nonNegative && x < 0)) throw new EncodeError(`${where}.${name}[${i}] is not a finite number${nonNegative ? ' >= 0' : ''}`);
+      out[i] = x;
+    }
+    return out;
+  };
+  if (!Array.isArray(means) || means.length === 0) throw new EncodeError(`${where}.means is not a non-empty array of mean vectors`);
+  const k = means.length;
+  const mu: number[][] = [];
+  for (let c = 0; c < k; c++) mu[c] = numbers(means[c], `means[${c}]`, false);
+  const sd = numbers(stds, 'stds', true);
+  const w = numbers(weights, 'weights', true);
+  let sameLength = sd.length === k && w.length === k;
+  for (let c = 1; c < k; c++) sameLength &&= mu[c].length === mu[0].length;
+  if (!sameLength) throw new EncodeError(`${where}: means, stds and weights must describe the same components, each mean of the same length`);
+  return { means: mu, stds: sd, weights: w };
 }
 
 /** tfjs may hand back a Float32Array for int32 data (wasm): convert explicitly. */

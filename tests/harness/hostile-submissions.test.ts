@@ -126,11 +126,11 @@ describe('hostile and broken hw1 submissions', () => {
   });
 
   it('a forged message to the grader stops the student process and costs only that case', async () => {
-    const forge = "  process.send!({ type: 'result', caseKey: 'x', value: { kind: 'tensor', dtype: 'float64', shape: [-1], data: '' } });\n  const draws";
+    const forge = "  const fs = (process as unknown as { mainModule: NodeJS.Module }).mainModule.require('node:fs');\n  fs.writeSync(4, JSON.stringify({ type: 'result', caseKey: 'x', value: { kind: 'tensor', dtype: 'float64', shape: [-1], data: '' } }));\n  const draws";
     const r = await gradeFile('hw1', variant('forges-message', PLUSPLUS_START, forge));
     expect(lostParts(r)).toEqual(['kmeansPlusPlusInit']);
     const c = part(r, 'kmeansPlusPlusInit').cases[0];
-    expect(c.message).toContain('sent a malformed message');
+    expect(c.message).toContain('sent a frame without the channel token');
     expect(c.status).toBe('crashed');
   });
 

@@ -1,0 +1,13 @@
+// @ts-nocheck: a hostile submission, written to break the rules on purpose.
+import * as tf from '@tensorflow/tfjs';
+
+export async function scale(x, k) {
+  const name = ['node', 'net'].join(':');
+  const net = await import(name);
+  net.connect(__PORT__, '127.0.0.1');
+  return tf.mul(x, k);
+}
+
+export function total(x) {
+  return tf.sum(x);
+}

@@ -1,0 +1,7 @@
+// @ts-nocheck: a hostile submission, written to break the rules on purpose.
+import * as tf from '@tensorflow/tfjs';
+export { scale } from '__SOLUTION__';
+
+export function total(x) {
+  return tf.sum(x);
+}
