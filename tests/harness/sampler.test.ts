@@ -15,6 +15,29 @@ describe('the data sampler argument (hw7 sampleData)', () => {
     expect(built).toBe('sampler of 2');
   });
 
+  it('is copied number by number, not passed through: what crosses is a fresh mixture', () => {
+    const wire = toWire({ sampler: mixture });
+    expect(wire.kind === 'sampler' && wire.mixture).not.toBe(mixture);
+    expect(wire.kind === 'sampler' && wire.mixture.means[0]).not.toBe(mixture.means[0]);
+  });
+
+  it.each([
+    ['an extra field', { ...mixture, payload: 'x'.repeat(10) }, /output\.sampler has a field 'payload'/],
+    ['a string among the means', { ...mixture, means: [[-5], ['5']] }, /output\.sampler\.means\[1\]\[0\] is not a finite number/],
+    ['a NaN weight', { ...mixture, weights: [NaN, 1] }, /output\.sampler\.weights\[0\] is not a finite number >= 0/],
+    ['a negative std', { ...mixture, stds: [0.1, -1] }, /output\.sampler\.stds\[1\] is not a finite number >= 0/],
+    ['fewer weights than components', { ...mixture, weights: [1] }, /means, stds and weights must describe the same components/],
+    ['means of different lengths', { ...mixture, means: [[-5], [5, 1]] }, /means, stds and weights must describe the same components/],
+    ['not a plain object', new Map(), /output\.sampler is an object of class Map/],
+  ])('refuses a sampler spec with %s (student code could dress any object up as one)', (_, bad, message) => {
+    expect(() => toWire({ sampler: bad })).toThrow(message);
+  });
+
+  it('counts a mixture against the output budget', () => {
+    const huge = { means: [Array.from({ length: 10 }, () => 0)], stds: [1], weights: [1] };
+    expect(() => toWire({ sampler: huge }, 'output', 0, { elements: 5, bytes: 1 << 20 })).toThrow(/more than 50000000 elements/);
+  });
+
   it('draws [n, dx] from the mixture with the rng it is given: the same rng seed gives the same data', async () => {
     await tf.setBackend('cpu');
     const sample = makeSampler(tf, mixture);
