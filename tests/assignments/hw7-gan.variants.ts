@@ -13,6 +13,17 @@ const LOG_SIGMOID_LOSSES = [
   { find: SATURATING, replace: 'return tf.tidy(() => tf.mean(tf.sub(tf.logSigmoid(fakeLogits), fakeLogits)));' },
   { find: NON_SATURATING, replace: 'return tf.tidy(() => tf.neg(tf.mean(tf.logSigmoid(fakeLogits))));' },
 ];
+/**
+ * Not a bug under the cpu re-run: the losses with tf.logSigmoid on their input logits, called by the steps on
+ * logits computed by D, fail in the backward pass on wasm (tfjs 4.22) and pass on cpu, the reference backend.
+ */
+export const logSigmoidInTheSteps: Variant = {
+  name: 'log-sigmoid-differentiated-in-the-steps',
+  description: 'the losses with tf.logSigmoid on their input logits, called by the steps on logits computed by D: tfjs 4.22 fails in the backward pass on wasm',
+  edits: LOG_SIGMOID_LOSSES,
+  loses: [],
+};
+
 const DESCEND_BODY = [
   '  const k = p.W.length;',
   '  const asMlp = (flat: tf.Tensor[]): Mlp => ({ W: flat.slice(0, k) as tf.Tensor2D[], b: flat.slice(k) as tf.Tensor1D[] });',
@@ -74,12 +85,6 @@ export const bugs: Variant[] = [
     description: 'log(1 - D(G(z))) written as tf.logSigmoid(1 - l), as if 1 - D were a logit',
     edits: [{ find: D_LOSS, replace: 'return tf.tidy(() => tf.sub(tf.mean(tf.softplus(tf.neg(realLogits))), tf.mean(tf.logSigmoid(tf.sub(1, fakeLogits)))));' }],
     loses: ['discriminatorLoss', 'discriminatorStep', 'trainGAN'],
-  },
-  {
-    name: 'log-sigmoid-differentiated-in-the-steps',
-    description: 'the losses with tf.logSigmoid on their input logits, called by the steps on logits computed by D: tfjs 4.22 fails in the backward pass',
-    edits: LOG_SIGMOID_LOSSES,
-    loses: ['discriminatorStep', 'generatorStep', 'trainGAN'],
   },
   {
     name: 'naive-log-sigmoid-discriminator',
