@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { SchemaObject } from 'ajv';
 import type { MlpFunctionSpec as WireMlpFunctionSpec } from '../../harness/protocol/codec.ts';
+import type { GaussianMixture } from '../../harness/protocol/values.ts';
 
 /** JSON as written in a manifest. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -12,6 +13,10 @@ export interface RngSpec {
 
 /** Marks an argument the student process turns into the function `x => mlpForward({W, b}, x)` (`gaussian`: split into `{mu, logVar}`). */
 export type MlpFunctionSpec = WireMlpFunctionSpec<tfjs.Tensor>;
+/** Marks an argument the student process turns into a data sampler `sampleData(n, rng)` drawing from `sampler`. */
+export interface SamplerSpec {
+  readonly sampler: GaussianMixture;
+}
 
 /** A value a generator builds and the reference solution consumes or returns. */
 export type CaseValue =
@@ -22,6 +27,7 @@ export type CaseValue =
   | null
   | RngSpec
   | MlpFunctionSpec
+  | SamplerSpec
   | CaseValue[]
   | { [key: string]: CaseValue };
 

@@ -107,6 +107,7 @@ function resolveCase(m: ManifestFile, part: PartDecl, c: CaseDecl, visibility: C
   const from = c.checks ? at : defaultsAt;
   checks.forEach((k, i) => resolveCheck(m, k, { file: from.file, pointer: `${from.pointer}/checks/${i}` }));
   const diagnosis = c.diagnosis ?? d.diagnosis;
+  const observe = c.observe ?? d.observe;
   return {
     id: c.id,
     visibility,
@@ -118,6 +119,7 @@ function resolveCase(m: ManifestFile, part: PartDecl, c: CaseDecl, visibility: C
     ...(diagnosis === undefined ? {} : { diagnosis }),
     ...(c.timeLimitMs === undefined ? {} : { timeLimitMs: c.timeLimitMs }),
     ...(c.weight === undefined ? {} : { weight: c.weight }),
+    ...(observe == null ? {} : { observe }),
     at: { case: at, checks: from },
   };
 }

@@ -4,6 +4,7 @@
  * grader/schemas/*.schema.json are generated from these (`npm run schemas`).
  */
 import type { JSONSchemaType } from 'ajv';
+import type { Observation } from '../../harness/protocol/messages.ts';
 import type { CaseDecl, CaseDefaults, CheckSpec, HiddenCasesFile, ManifestFile, PictureSource, PictureSpec, StaticCheckSpec, Tolerance } from './manifest.ts';
 
 const BASE = 'https://tfgrade.dev/schemas';
@@ -28,10 +29,29 @@ const check: JSONSchemaType<CheckSpec> = {
   additionalProperties: false,
 };
 
+const observation: JSONSchemaType<Observation> = {
+  description: "observe the gradient of the export's scalar result with respect to argument `wrt` (0-based), taken with tf.grad in the student process, instead of its return value",
+  type: 'object',
+  properties: {
+    kind: { type: 'string', const: 'grad' },
+    wrt: { type: 'integer', minimum: 0 },
+  },
+  required: ['kind', 'wrt'],
+  additionalProperties: false,
+};
+
+/** The observation on its own, for the fixture schema (a fixture's spec records it). */
+export const observationSchema: JSONSchemaType<Observation> = {
+  $id: `${BASE}/observation.schema.json`,
+  title: 'What a case observes instead of the return value',
+  ...observation,
+};
+
 const defaultsProps = {
   generator: { ...name, nullable: true },
   checks: { type: 'array', items: check, minItems: 1, nullable: true },
   diagnosis: { ...name, nullable: true },
+  observe: { ...observation, nullable: true },
 } as const;
 
 const defaults: JSONSchemaType<CaseDefaults> = { type: 'object', properties: defaultsProps, required: [], additionalProperties: false };

@@ -1,3 +1,4 @@
+import type { Observation } from '../../harness/protocol/messages.ts';
 import type { JsonValue, Params } from './generator.ts';
 
 /** The version of manifest.json (and of solutions/<hw>/hidden-cases.json) this grader reads. */
@@ -34,6 +35,11 @@ export interface CaseDefaults {
   checks?: CheckSpec[];
   /** When a check fails: the name in solutions/<hw>/properties.ts `diagnoses` that says which known bug it looks like. */
   diagnosis?: string;
+  /**
+   * Observe something other than the return value (the gradient through the export); the fixture's expected
+   * value is the reference's. As a part default it applies to every case of the part (a case cannot unset it).
+   */
+  observe?: Observation;
 }
 
 /** A case as a manifest (public) or solutions/<hw>/hidden-cases.json (hidden) declares it. */
@@ -139,6 +145,8 @@ export interface CaseSpec {
   diagnosis?: string;
   timeLimitMs?: number;
   weight?: number;
+  /** What the student process observes instead of the return value (see CaseDefaults). */
+  observe?: Observation;
   /** Where the case and its checks are declared (its checks may come from the part's defaults). */
   at?: { case: Where; checks: Where };
 }

@@ -2,11 +2,12 @@
 import path from 'node:path';
 import type { SchemaObject } from 'ajv';
 import { ROOT } from '../paths.ts';
-import { hiddenCasesSchema, manifestSchema } from './manifest-schema.ts';
+import { hiddenCasesSchema, manifestSchema, observationSchema } from './manifest-schema.ts';
 
 export function schemaFiles(): [string, SchemaObject][] {
   return [
     [path.join(ROOT, 'grader/schemas/manifest.schema.json'), manifestSchema],
     [path.join(ROOT, 'grader/schemas/hidden-cases.schema.json'), hiddenCasesSchema],
+    [path.join(ROOT, 'grader/schemas/observation.schema.json'), observationSchema],
   ];
 }

@@ -9,7 +9,7 @@ import fixtureSchema from '../schemas/fixture.schema.json' with { type: 'json' }
 import resultsSchema from '../schemas/results.schema.json' with { type: 'json' };
 import wireSchema from '../schemas/wire-value.schema.json' with { type: 'json' };
 import type { HiddenCasesFile, ManifestFile } from './manifest.ts';
-import { hiddenCasesSchema, manifestSchema } from './manifest-schema.ts';
+import { hiddenCasesSchema, manifestSchema, observationSchema } from './manifest-schema.ts';
 
 /** The type each schema in grader/schemas describes: a value that passes `validate` is one. */
 interface SchemaTypes {
@@ -29,6 +29,8 @@ export function dataError(file: string, pointer: string, detail: string, code: E
 
 const ajv = new Ajv({ strict: true, allErrors: false });
 ajv.addSchema(wireSchema);
+// The fixture schema refers to it (a fixture's spec records what its case observes).
+ajv.addSchema(observationSchema);
 // Compiled on first use: a run that never reads a fixture never pays for its schema.
 const sources: { [K in SchemaName]: SchemaObject } = {
   manifest: manifestSchema,

@@ -6,6 +6,7 @@ import type { CaseResult, CaseStatus, CheckResult } from '../results/results.ts'
 import type { Outcome } from '../run/student-process.ts';
 import { comparators } from './comparators/index.ts';
 import { differenceGrid } from './difference-grid.ts';
+import { trapHint } from './known-traps.ts';
 import { atPath, observe, type Observed } from './observed.ts';
 import { LIMIT_FACTOR, LIMIT_FLOOR_MS } from '../run/time-limits.ts';
 import { diagnoseFromRules } from './diagnose.ts';
@@ -119,8 +120,8 @@ function failureOf(o: Exclude<Outcome, { kind: 'result' }>, entry: string): { st
     case 'case-error': {
       const status: CaseStatus = o.errorKind === 'not-implemented' ? 'not-implemented' : o.errorKind === 'bad-output' ? 'failed' : 'error';
       const where = firstFrame(o.stack, entry);
-      if (o.errorKind === 'threw') return { status, message: `threw${where && ` ${where}`}: ${o.message}`, ms: o.ms };
-      return { status, message: o.errorKind === 'exit-called' && where ? `${o.message} ${where}` : o.message, ms: o.ms };
+      if (o.errorKind === 'threw') return { status, message: `threw${where && ` ${where}`}: ${o.message}${trapHint(o.message)}`, ms: o.ms };
+      return { status, message: o.errorKind === 'exit-called' && where ? `${o.message} ${where}` : `${o.message}${trapHint(o.message)}`, ms: o.ms };
     }
     case 'timeout':
       return { status: 'timeout', message: timeoutMessage(o) };

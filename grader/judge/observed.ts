@@ -26,6 +26,9 @@ export function observe(w: WireValue): Observed {
     mlpFunction: () => {
       throw new Error('an output cannot be a function');
     },
+    sampler: () => {
+      throw new Error('an output cannot be a data sampler');
+    },
   });
 }
 

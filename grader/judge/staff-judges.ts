@@ -95,6 +95,7 @@ async function toCaseValue(w: WireValue): Promise<CaseValue> {
     tensor: (d, s, t) => tf.tensor(d, s, t),
     rng: (seed) => ({ rngSeed: seed }),
     mlpFunction: (W, b, output) => ({ mlpFunction: { W, b }, output }),
+    sampler: (mixture) => ({ sampler: mixture }),
   }) as CaseValue;
 }
 

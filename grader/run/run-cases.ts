@@ -55,7 +55,7 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
           return report;
         }
       }
-      const outcome = await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c, afterTimeout));
+      const outcome = await proc.run(c.key, c.part.id, c.fixture.args, limitFor(c, afterTimeout), c.spec.observe);
       strikes.set(c.part.id, outcome.kind === 'timeout' ? struck + 1 : 0);
       report.outcomes.set(c.key, outcome.kind === 'timeout' && afterTimeout ? { ...outcome, after: 'short-limit' } : outcome);
       chargeLateErrors(report, proc.takeLateErrors());

@@ -5,7 +5,7 @@ import { constants } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { FrameError, FrameReader, frameHeader, GRADER_TOKEN } from '../../harness/protocol/frame.ts';
-import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage, type GraderMessage } from '../../harness/protocol/messages.ts';
+import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage, type GraderMessage, type Observation } from '../../harness/protocol/messages.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import { bundleEntry } from '../bundle-entry.ts';
 import { GraderError } from '../errors.ts';
@@ -123,8 +123,8 @@ export class StudentProcess {
   }
 
   /** Runs one case; a hang or a crash kills the process, and the caller starts a fresh one. */
-  async run(caseKey: string, fn: string, args: WireValue[], limitMs: number): Promise<Outcome> {
-    const reply = await this.exchange({ type: 'run', caseKey, fn, args }, limitMs);
+  async run(caseKey: string, fn: string, args: WireValue[], limitMs: number, observe?: Observation): Promise<Outcome> {
+    const reply = await this.exchange({ type: 'run', caseKey, fn, args, ...(observe ? { observe } : {}) }, limitMs);
     if ((reply.type === 'result' || reply.type === 'case-error') && reply.tampered) {
       // Later cases, of innocent parts too, would run on the changed built-in.
       this.tampered = `${caseKey} replaced ${reply.tampered}, which every case shares: the cases after it ran in a fresh process.`;

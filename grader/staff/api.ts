@@ -3,7 +3,8 @@
  * (an architecture test enforces it). Generators, properties and diagnoses
  * are written against these types and helpers only.
  */
-export type { CaseValue, GeneratedInputs, GeneratorContext, GeneratorTable, JsonValue, MlpFunctionSpec, Params, RngSpec } from '../definition/generator.ts';
+export type { CaseValue, GeneratedInputs, GeneratorContext, GeneratorTable, JsonValue, MlpFunctionSpec, Params, RngSpec, SamplerSpec } from '../definition/generator.ts';
+export type { GaussianMixture } from '../../harness/protocol/values.ts';
 export type { Tolerance } from '../definition/manifest.ts';
 export type { Diagnosis, DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
 export { isClose, type Numberish } from './closeness.ts';

@@ -1,11 +1,14 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { TypedData } from '../protocol/bytes.ts';
 import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
 import { TEXT_CAPS, type ChildMessage, type GraderMessage } from '../protocol/messages.ts';
+import type { DType, GaussianMixture } from '../protocol/values.ts';
 import type { SubmissionExports } from './load-submission.ts';
 import { makeMlpFunction, type MlpFunction } from './mlp-function.ts';
 import type { Located, Observer } from './observe.ts';
-import { capText, performanceNow } from './primordials.ts';
+import { capText, ObjectGetPrototypeOf, performanceNow, PromisePrototype, ReflectApply } from './primordials.ts';
 import { makeRng, type Rng } from './rng.ts';
+import { makeSampler } from './sampler.ts';
 
 type RunMessage = Extract<GraderMessage, { type: 'run' }>;
 
@@ -36,10 +39,11 @@ export async function callExport(tf: typeof tfjs, obs: Observer, exports: Submis
     // Loops, not Array methods: student code may have replaced those (see primordials.ts).
     const args: unknown[] = [];
     for (let i = 0; i < msg.args.length; i++) {
-      args[i] = fromWire<tfjs.Tensor, Rng | MlpFunction>(msg.args[i], {
+      args[i] = fromWire<tfjs.Tensor, Rng | MlpFunction | ReturnType<typeof makeSampler>>(msg.args[i], {
         tensor: (d, s, t) => tf.tensor(d, s, t),
         rng: (seed) => makeRng(tf, seed),
         mlpFunction: (W, b, output) => makeMlpFunction(tf, W, b, output),
+        sampler: (m) => makeSampler(tf, m),
       });
     }
     const located = obs.tensorsIn(args);
@@ -51,9 +55,11 @@ export async function callExport(tf: typeof tfjs, obs: Observer, exports: Submis
     const start = performanceNow();
     let out: unknown;
     try {
+      const call = fn as (...a: unknown[]) => unknown;
+      const observe = msg.observe;
       out = await new Promise((resolve, reject) => {
         failed.then(reject, reject);
-        (async () => (fn as (...a: unknown[]) => unknown)(...args))().then(resolve, reject);
+        (async () => (observe ? gradientThrough(obs, call, msg.fn, args, observe.wrt) : call(...args)))().then(resolve, reject);
       });
     } catch (e) {
       return failure(caseKey, e, performanceNow() - start);
@@ -73,6 +79,25 @@ export async function callExport(tf: typeof tfjs, obs: Observer, exports: Submis
     obs.endScope();
     obs.disposeVariables();
   }
+}
+
+/**
+ * The gradient of `fn`'s scalar result with respect to argument `wrt`, taken
+ * through the student's own code by the tf.grad captured before it loaded.
+ */
+function gradientThrough(obs: Observer, fn: (...a: unknown[]) => unknown, name: string, args: unknown[], wrt: number): tfjs.Tensor {
+  const x = args[wrt];
+  if (!obs.isTensor(x)) throw new Error(`harness: argument ${wrt + 1} of ${name} is not a tensor, so it has no gradient`);
+  return obs.grad((t) => {
+    const withT: unknown[] = [];
+    for (let i = 0; i < args.length; i++) withT[i] = i === wrt ? t : args[i];
+    const y = ReflectApply(fn, undefined, withT);
+    if (y !== null && typeof y === 'object' && ObjectGetPrototypeOf(y) === PromisePrototype) {
+      throw new Error(`${name} returned a Promise: it must return its scalar tensor synchronously, for the grader to differentiate through it with tf.grad`);
+    }
+    if (!obs.isTensor(y) || obs.rank(y) !== 0) throw new Error(`${name} must return a scalar tensor (tf.Scalar) for tf.grad to differentiate it`);
+    return y;
+  }, x);
 }
 
 function failure(caseKey: string, e: unknown, ms: number): ChildMessage {

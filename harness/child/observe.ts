@@ -21,6 +21,11 @@ export interface Observer {
   same(t: tfjs.Tensor, before: ArrayLike<number>): boolean;
   /** How many live tensors `out` holds that are not among `known`. */
   countNew(out: unknown, known: unknown[]): number;
+  /** Whether `v` is a tfjs tensor (by prototype, not by tfjs's duck-typed `instanceof`). */
+  isTensor(v: unknown): v is tfjs.Tensor;
+  rank(t: tfjs.Tensor): number;
+  /** `tf.grad(f)(x)` with tf.grad as it was before student code loaded. */
+  grad(f: (x: tfjs.Tensor) => tfjs.Tensor, x: tfjs.Tensor): tfjs.Tensor;
 }
 
 export interface Located {
@@ -38,6 +43,8 @@ export function makeObserver(tf: typeof tfjs): Observer {
   const isDisposed = Object.getOwnPropertyDescriptor(tensorProto, 'isDisposed')!.get!;
   const slice = (ObjectGetPrototypeOf(Uint8Array.prototype) as { slice: () => ArrayLike<number> }).slice;
   const disposeVariables = tf.disposeVariables;
+  const rank = Object.getOwnPropertyDescriptor(tensorProto, 'rank')!.get!;
+  const grad = tf.grad;
 
   const isTensor = (v: unknown): v is tfjs.Tensor => {
     for (let p = v !== null && typeof v === 'object' ? ObjectGetPrototypeOf(v) : null; p !== null; p = ObjectGetPrototypeOf(p)) {
@@ -95,5 +102,8 @@ export function makeObserver(tf: typeof tfjs): Observer {
       visit(out, 0);
       return n;
     },
+    isTensor,
+    rank: (t) => ReflectApply(rank, t, []) as number,
+    grad: (f, x) => grad(f)(x),
   };
 }

@@ -13,6 +13,7 @@ export const ArrayIsArray = Array.isArray;
 export const ObjectKeys = Object.keys;
 export const ObjectGetPrototypeOf = Object.getPrototypeOf;
 export const ObjectPrototype = Object.prototype;
+export const PromisePrototype = Promise.prototype;
 export const JSONStringify = JSON.stringify;
 export const StringSlice = String.prototype.slice;
 export const writeSync = fs.writeSync;

@@ -1,6 +1,6 @@
 import { decodeData, encodeData, sizeOf, type TypedData } from './bytes.ts';
 import { MAX_FRAME_BYTES } from './frame.ts';
-import { MAX_MLP_LAYERS, type DType, type MlpFunctionValue, type MlpOutput, type TensorValue, type WireValue } from './values.ts';
+import { MAX_MLP_LAYERS, type DType, type GaussianMixture, type MlpFunctionValue, type MlpOutput, type TensorValue, type WireValue } from './values.ts';
 
 /** The parts of a tfjs tensor the codec reads; duck-typed so this file needs no tfjs. */
 export interface TensorLike {
@@ -31,6 +31,12 @@ function isMlpFunctionSpec(v: unknown): v is MlpFunctionSpec {
   return (output === 'tensor' || output === 'gaussian') && tensors(p?.W) && tensors(p?.b) && p.W.length === p.b.length;
 }
 
+function isSamplerSpec(v: unknown): v is { sampler: object } {
+  if (typeof v !== 'object' || v === null || Object.keys(v).length !== 1) return false;
+  const sampler = (v as { sampler?: unknown }).sampler;
+  return typeof sampler === 'object' && sampler !== null;
+}
+
 /** Limits on what may be encoded, so a runaway output cannot flood the grader. */
 const MAX_DEPTH = 32;
 const MAX_ELEMENTS = 50_000_000;
@@ -43,7 +49,7 @@ export class EncodeError extends Error {
   readonly code = 'ENCODE';
 }
 
-/** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects and rng specs. */
+/** Encodes a value built of tensors, numbers, strings, booleans, null, arrays, plain objects, rng and sampler specs. */
 export function toWire(value: unknown, where = 'output', depth = 0, budget: Budget = { elements: MAX_ELEMENTS, bytes: MAX_TENSOR_BYTES }): WireValue {
   if (depth > MAX_DEPTH) throw new EncodeError(`${where} is nested more than ${MAX_DEPTH} levels deep`);
   if (value === null) return { kind: 'null' };
@@ -56,6 +62,7 @@ export function toWire(value: unknown, where = 'output', depth = 0, budget: Budg
   if (isTensorLike(value)) return tensorToWire(value, where, budget);
   if (isRngSpec(value)) return { kind: 'rng', seed: value.rngSeed };
   if (isMlpFunctionSpec(value)) return mlpToWire(value, where, budget);
+  if (isSamplerSpec(value)) return { kind: 'sampler', mixture: mixtureToWire(value.sampler, `${where}.sampler`, budget) };
   if (Array.isArray(value)) {
     budget.elements -= value.length;
     if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
@@ -124,6 +131,42 @@ function tensorToWire(t: TensorLike, where: string, budget: Budget): TensorValue
   return { kind: 'tensor', dtype, shape: [...t.shape], data: encodeData(data) };
 }
 
+/**
+ * A sampler's mixture, checked and copied number by number: the object itself
+ * never crosses (a student's output could dress anything up as a sampler), so
+ * what is sent is what wire-value.schema.json allows, within the budget.
+ */
+function mixtureToWire(m: unknown, where: string, budget: Budget): GaussianMixture {
+  if (typeof m !== 'object' || m === null || !isPlainObject(m)) throw new EncodeError(`${where} is ${describe(m)}; expected a mixture { means, stds, weights }`);
+  const keys = Object.keys(m);
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== 'means' && keys[i] !== 'stds' && keys[i] !== 'weights') throw new EncodeError(`${where} has a field '${keys[i]}'; a mixture has only means, stds and weights`);
+  }
+  const { means, stds, weights } = m as { [key: string]: unknown };
+  const numbers = (v: unknown, name: string, nonNegative: boolean): number[] => {
+    if (!Array.isArray(v) || v.length === 0) throw new EncodeError(`${where}.${name} is not a non-empty array of numbers`);
+    budget.elements -= v.length;
+    if (budget.elements < 0) throw new EncodeError(`${where}: output holds more than ${MAX_ELEMENTS} elements`);
+    const out: number[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== 'number' || !Number.isFinite(x) || (nonNegative && x < 0)) throw new EncodeError(`${where}.${name}[${i}] is not a finite number${nonNegative ? ' >= 0' : ''}`);
+      out[i] = x;
+    }
+    return out;
+  };
+  if (!Array.isArray(means) || means.length === 0) throw new EncodeError(`${where}.means is not a non-empty array of mean vectors`);
+  const k = means.length;
+  const mu: number[][] = [];
+  for (let c = 0; c < k; c++) mu[c] = numbers(means[c], `means[${c}]`, false);
+  const sd = numbers(stds, 'stds', true);
+  const w = numbers(weights, 'weights', true);
+  let sameLength = sd.length === k && w.length === k;
+  for (let c = 1; c < k; c++) sameLength &&= mu[c].length === mu[0].length;
+  if (!sameLength) throw new EncodeError(`${where}: means, stds and weights must describe the same components, each mean of the same length`);
+  return { means: mu, stds: sd, weights: w };
+}
+
 /** tfjs may hand back a Float32Array for int32 data (wasm): convert explicitly. */
 function typedOf(dtype: DType, data: ArrayLike<number> | Uint8Array): TypedData {
   if (dtype === 'float32') return data instanceof Float32Array ? data : Float32Array.from(data);
@@ -148,6 +191,7 @@ export interface Builders<T, R> {
   tensor(data: TypedData, shape: number[], dtype: DType): T;
   rng(seed: number): R;
   mlpFunction(W: T[], b: T[], output: MlpOutput): R;
+  sampler(mixture: GaussianMixture): R;
 }
 
 export type Decoded<T, R> = T | R | number | string | boolean | null | Decoded<T, R>[] | { [key: string]: Decoded<T, R> };
@@ -172,6 +216,8 @@ export function fromWire<T, R>(w: WireValue, b: Builders<T, R>): Decoded<T, R> {
       return typeof w.value === 'number' ? w.value : Number(w.value);
     case 'rng':
       return b.rng(w.seed);
+    case 'sampler':
+      return b.sampler(w.mixture);
     case 'null':
       return null;
     case 'string':

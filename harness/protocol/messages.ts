@@ -1,7 +1,7 @@
 import type { WireValue } from './values.ts';
 
 /** Bumped whenever a message changes shape; both sides check it on start-up. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Caps on the text a message carries, applied in the child and checked again by the grader. */
 export const TEXT_CAPS = { message: 2000, stack: 4000, output: 5000 } as const;
@@ -21,7 +21,15 @@ export type GraderMessage =
       /** File name shown in messages about the submission. */
       entry: string;
     }
-  | { type: 'run'; caseKey: string; fn: string; args: WireValue[] };
+  | { type: 'run'; caseKey: string; fn: string; args: WireValue[]; observe?: Observation };
+
+/**
+ * What a case observes instead of the export's return value: `grad` calls the
+ * export under `tf.grad` with respect to argument `wrt` (0-based) and returns
+ * that gradient, so the grader can judge a loss's gradient as the student's
+ * own code computes it.
+ */
+export type Observation = { kind: 'grad'; wrt: number };
 
 /**
  * Student process -> grader. On init: `backend` or `backend-error` (before

@@ -43,11 +43,25 @@ export interface MlpFunctionValue {
   output: MlpOutput;
 }
 
+/** A mixture of Gaussians with isotropic components: `means [k][dx]`, `stds [k]`, `weights [k]` summing to 1. */
+export interface GaussianMixture {
+  means: number[][];
+  stds: number[];
+  weights: number[];
+}
+
+/** A data sampler; the student process builds `sampleData(n, rng) => [n,dx]` from it, drawing with that `rng`. */
+export interface SamplerValue {
+  kind: 'sampler';
+  mixture: GaussianMixture;
+}
+
 export type WireValue =
   | TensorValue
   | NumberValue
   | RngValue
   | MlpFunctionValue
+  | SamplerValue
   | { kind: 'string'; value: string }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'null' }

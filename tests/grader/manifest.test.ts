@@ -33,6 +33,8 @@ describe('malformed manifests are rejected with the file and the JSON path', () 
     ['a version-1 manifest', (m: Json) => (m.schemaVersion = 1), /\/schemaVersion: version 1 is not read by this grader \(it reads 2\): upgrade it with 'npm run migrate-manifest hw1'/],
     ['an unknown version', (m: Json) => (m.schemaVersion = 7), /\/schemaVersion: version 7 is not read by this grader \(it reads 2\)$/],
     ['a property check without a name', (m: Json) => (m.parts[0].cases[0].checks = [{ comparator: 'property' }]), /\/parts\/0\/cases\/0\/checks\/0: a 'property' check needs a 'property' name/],
+    ['an observation of an unknown kind', (m: Json) => (m.parts[0].cases[0].observe = { kind: 'hessian', wrt: 0 }), /\/parts\/0\/cases\/0\/observe\/kind: must be equal to constant/],
+    ['a negative argument to differentiate by', (m: Json) => (m.parts[0].defaults.observe = { kind: 'grad', wrt: -1 }), /\/parts\/0\/defaults\/observe\/wrt: must be >= 0/],
     ['an unknown static rule', (m: Json) => (m.staticChecks = [{ rule: 'noLoops', functions: ['kmeans'], calls: ['x'], reason: 'r' }]), /\/staticChecks\/0\/rule: unknown rule 'noLoops'/],
   ])('%s', (_, edit, message) => {
     expect(readEdited(edit)).toThrow(message);
@@ -44,5 +46,19 @@ describe('malformed manifests are rejected with the file and the JSON path', () 
 
   it('an unknown assignment lists the ones there are', () => {
     expect(() => loadAssignment('hw42')).toThrow(/no assignment 'hw42' \(available: hw1 \(hw1-kmeans\)/);
+  });
+});
+
+describe('what a case observes (hw7: the gradient through a loss)', () => {
+  const grad = { kind: 'grad', wrt: 0 };
+  const observed = (edit: (m: Json) => void) => (readEdited(edit)() as { parts: { cases: { observe?: unknown }[] }[] }).parts[0].cases.map((c) => c.observe);
+
+  it('is absent unless declared', () => {
+    expect(observed(() => {})).toEqual(observed(() => {}).map(() => undefined));
+  });
+
+  it('is declared per case, or for every case of a part in its defaults', () => {
+    expect(observed((m) => (m.parts[0].cases[1].observe = grad))).toEqual(observed(() => {}).map((_, i) => (i === 1 ? grad : undefined)));
+    expect(observed((m) => (m.parts[0].defaults.observe = grad))).toEqual(observed(() => {}).map(() => grad));
   });
 });

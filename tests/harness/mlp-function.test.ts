@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { makeMlpFunction } from '../../harness/child/mlp-function.ts';
+import { makeMlpFunction, type MlpFunction } from '../../harness/child/mlp-function.ts';
 import { EncodeError, fromWire, toWire, type MlpFunctionSpec } from '../../harness/protocol/codec.ts';
 import type { MlpFunctionValue, WireValue } from '../../harness/protocol/values.ts';
 import { validate } from '../../grader/definition/validate.ts';
@@ -18,7 +18,7 @@ const spec = (output: MlpFunctionSpec['output']): MlpFunctionSpec<tf.Tensor> => 
 });
 
 const childBuild = (w: WireValue) =>
-  fromWire(w, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: () => null, mlpFunction: (W, b, o) => makeMlpFunction(tf, W, b, o) });
+  fromWire<tf.Tensor, MlpFunction | null>(w, { tensor: (d, s, t) => tf.tensor(d, s, t), rng: () => null, mlpFunction: (W, b, o) => makeMlpFunction(tf, W, b, o), sampler: () => null });
 
 describe("the 'mlp-function' wire value", () => {
   const x = tf.tensor2d([1, 2, 3, -1, 0, 2], [2, 3]);
