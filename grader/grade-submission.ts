@@ -1,16 +1,17 @@
 import path from 'node:path';
 import type { BackendChoice } from '../harness/protocol/messages.ts';
 import type { Assignment } from './definition/manifest.ts';
-import { validate } from './definition/validate.ts';
 import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
 import { judgeCase } from './judge/judge-case.ts';
-import { preloadStaffJudges } from './judge/staff-judges.ts';
+import { resolveStaffNames } from './judge/staff-judges.ts';
 import { shown } from './paths.ts';
-import { RESULTS_VERSION, type CaseResult, type Results } from './results/results.ts';
+import { GraderError } from './errors.ts';
+import { gradedResults, provenanceOf } from './results/make-results.ts';
+import type { CaseResult, Results } from './results/results.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
 import type { Outcome } from './run/student-process.ts';
-import { round, scorePart } from './score/score.ts';
-import { compileSubmission, SubmissionCompileError } from './static/compile-submission.ts';
+import { scorePart } from './score/score.ts';
+import { compileSubmission } from './static/compile-submission.ts';
 import { staticChecks, type Rejections } from './static/static-checks.ts';
 
 export interface GradeOptions {
@@ -28,10 +29,9 @@ export interface GradeOptions {
 export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const start = performance.now();
   const { assignment: a } = opts;
-  const { cases, hiddenAvailable } = loadFixtures(a);
-  const compiled = await compileOrFail(opts.file);
+  const { cases, hiddenAvailable, hash } = loadFixtures(a);
+  const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
-  preloadStaffJudges(a);
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
   const [rejected, run] =
     typeof compiled === 'string'
@@ -41,30 +41,24 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   const judged = new Map<string, CaseResult>();
   for (const c of cases) judged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
-  const results: Results = {
-    schemaVersion: RESULTS_VERSION,
-    assignment: a.manifest.id,
-    title: a.manifest.title,
+  return gradedResults({
+    assignment: a.manifest,
     submission: shown(opts.file),
-    backend: run.backend,
     sandbox: run.sandbox,
-    score: round(parts.reduce((s, p) => s + p.score, 0)),
-    maxScore: parts.reduce((s, p) => s + p.maxScore, 0),
+    provenance: provenanceOf(opts.file, hash, run.backend),
     hiddenGraded: hiddenAvailable,
     parts,
     warnings: warningsOf(run, hiddenAvailable),
     staff: staffNotes(run),
     timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
-    gradedAt: new Date().toISOString(),
-  };
-  return validate<Results>('results', results, 'results');
+  });
 }
 
 async function compileOrFail(file: string) {
   try {
     return await compileSubmission(file);
   } catch (e) {
-    if (e instanceof SubmissionCompileError) return `the submission does not compile: ${e.message}`;
+    if (e instanceof GraderError && e.code === 'COMPILE') return `the submission does not compile: ${e.message}`;
     throw e;
   }
 }

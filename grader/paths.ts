@@ -1,12 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root: every folder the grader reads is found from here, not from the working directory. */
+/** Where the grader is installed: its own files (harness, templates, node_modules) are found from here. A course's files are found through its CourseLayout. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const ASSIGNMENTS_DIR = path.join(ROOT, 'assignments');
-export const SOLUTIONS_DIR = path.join(ROOT, 'solutions');
-export const FIXTURES_DIR = path.join(ROOT, 'fixtures');
 export const TEMPLATES_DIR = path.join(ROOT, 'templates');
 export const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'tfgrade');
 

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { asGraderError } from '../grader/errors.ts';
 
 /** Runs a one-argument maintenance script with the usage line and error style every script shares. */
 export async function runScript(usage: string, body: (args: string[]) => Promise<void>): Promise<void> {
@@ -11,9 +12,9 @@ export async function runScript(usage: string, body: (args: string[]) => Promise
   try {
     await body(args);
   } catch (e) {
-    const err = e as Error & { code?: string };
+    const err = asGraderError(e);
     console.error(`${pc.red('error:')} ${err.message}`);
-    if (!err.code) console.error(err.stack);
-    process.exitCode = 1;
+    if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
+    process.exitCode = err.exitStatus || 1;
   }
 }

@@ -4,11 +4,14 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
+import { courseLayout } from '../definition/course-layout.ts';
 import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
 import type { Assignment } from '../definition/manifest.ts';
 import { gradeSubmission } from '../grade-submission.ts';
 import { renderTerminal } from '../report/terminal.ts';
-import { RESULTS_VERSION, type Results } from '../results/results.ts';
+import { asGraderError, GraderError } from '../errors.ts';
+import { errorResults, provenanceOf } from '../results/make-results.ts';
+import type { Results } from '../results/results.ts';
 import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
 
@@ -20,6 +23,7 @@ interface CliOptions {
   timeLimit?: number;
   memory: number;
   color: boolean;
+  course?: string;
 }
 
 const positiveInt = (v: string) => {
@@ -38,6 +42,7 @@ const program = new Command('npm run grade')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
+  .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
   .showHelpAfterError()
   .addHelpText('after', '\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json')
   .addHelpText('after', () => `\nSandbox on this machine: ${sandbox().description} (README: What the sandbox stops).`)
@@ -46,19 +51,19 @@ const program = new Command('npm run grade')
 async function main(name: string, opts: CliOptions): Promise<void> {
   let assignment: Assignment | undefined;
   try {
-    assignment = loadAssignment(name);
-    if (opts.solution && opts.submission) throw new UsageError('give either --solution or --submission, not both');
+    assignment = loadAssignment(name, courseLayout(opts.course ? fromCaller(opts.course) : undefined));
+    if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);
     const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit });
     process.stdout.write(renderTerminal(results, opts.color && pc.isColorSupported));
     if (opts.json) writeJson(fromCaller(opts.json), results);
   } catch (e) {
-    const err = e as Error & { code?: string };
+    const err = asGraderError(e);
     console.error(`${pc.red('error:')} ${err.message}`);
-    if (!err.code) console.error(err.stack);
-    if (opts.json) writeJson(fromCaller(opts.json), failedResults(assignment?.manifest.id ?? name, assignment?.manifest.title ?? name, err));
-    process.exitCode = err instanceof UsageError || err.code === 'BAD_DEFINITION' || err.code === 'COMPILE' || err.code === 'BACKEND' ? 2 : 1;
+    if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
+    if (opts.json) writeJson(fromCaller(opts.json), notGraded(assignment?.manifest ?? { id: name, title: name }, err));
+    process.exitCode = err.exitStatus;
   }
 }
 
@@ -67,32 +72,14 @@ function fromCaller(p: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 }
 
-class UsageError extends Error {
-  readonly code = 'USAGE';
-}
-
 function writeJson(file: string, results: Results): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 /** A results file is written even when grading could not start, with the reason for staff. */
-function failedResults(assignment: string, title: string, err: Error): Results {
-  return {
-    schemaVersion: RESULTS_VERSION,
-    assignment,
-    title,
-    submission: '',
-    backend: '',
-    score: 0,
-    maxScore: 0,
-    hiddenGraded: false,
-    parts: [],
-    warnings: [`grading did not run: ${err.message}`],
-    staff: [err.stack ?? err.message],
-    timing: { totalMs: 0, compileMs: 0, casesMs: 0 },
-    gradedAt: new Date().toISOString(),
-  };
+function notGraded(assignment: { id: string; title: string }, error: GraderError): Results {
+  return errorResults({ assignment, submission: '', provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
 }
 
 await program.parseAsync();

@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { SchemaObject } from 'ajv';
 
 /** JSON as written in a manifest. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -37,7 +38,18 @@ export interface GeneratedInputs {
   truth?: CaseValue;
 }
 
-export type Generator = (params: { [key: string]: JsonValue }, ctx: GeneratorContext) => GeneratedInputs;
+/** A case's `params` as the manifest writes them. */
+export type Params = { [key: string]: JsonValue };
 
-/** What `solutions/<hw>/cases.ts` exports. */
+/**
+ * A named way to build a case's arguments. `params` is the JSON schema of the
+ * params a case may give it: the grader checks every case against it when the
+ * assignment loads, so a typo in a manifest is an error before anything runs.
+ */
+export interface Generator {
+  params: SchemaObject;
+  generate(params: Params, ctx: GeneratorContext): GeneratedInputs;
+}
+
+/** What `solutions/<hw>/cases.ts` exports as `generators`. */
 export type GeneratorTable = { [name: string]: Generator };

@@ -1,4 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { SchemaObject } from 'ajv';
+import type { CheckDetail } from '../results/results.ts';
 import type { CaseValue, JsonValue } from './generator.ts';
 import type { Tolerance } from './manifest.ts';
 
@@ -7,9 +9,11 @@ export interface Verdict {
   pass: boolean;
   /** What the student reads: what was expected, what came back, where, by how much. */
   message: string;
+  /** The same as data, for reporters that draw or tabulate it. */
+  detail?: CheckDetail;
 }
 
-export interface PropertyContext {
+export interface PropertyContext<O = { [key: string]: JsonValue }> {
   /** TensorFlow.js on the grader's cpu backend: properties run in the grader, never beside student code. */
   tf: typeof tfjs;
   /** The case's arguments, as the fixture stores them (tensors rebuilt). */
@@ -20,7 +24,8 @@ export interface PropertyContext {
   truth?: CaseValue;
   /** The check's named tolerance from the manifest, when it names one. */
   tolerance?: Tolerance;
-  options: { [key: string]: JsonValue };
+  /** The check's options, validated against the property's options schema when the assignment loads. */
+  options: O;
 }
 
 /**
@@ -28,10 +33,14 @@ export interface PropertyContext {
  * output rebuilt as tensors on the grader's side), e.g. "the trained RBM beats
  * its initial log-likelihood by a margin".
  */
-export type PropertyJudge = (actual: CaseValue, ctx: PropertyContext) => Verdict | Promise<Verdict>;
+export interface Property {
+  /** JSON schema of the options a check may give the property. */
+  options: SchemaObject;
+  judge(actual: CaseValue, ctx: PropertyContext): Verdict | Promise<Verdict>;
+}
 
 /** What `solutions/<hw>/properties.ts` exports as `properties`. */
-export type PropertyTable = { [name: string]: PropertyJudge };
+export type PropertyTable = { [name: string]: Property };
 
 /**
  * Runs after a case failed: recomputes known bugs on the case's inputs and

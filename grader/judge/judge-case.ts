@@ -37,13 +37,13 @@ export async function judgeCase(a: Assignment, c: LoadedCase, outcome: Outcome):
     return { ...base, status: 'skipped', message: "judged only by the course staff's grader (its graded properties are not in this copy)", checks, ms: outcome.ms };
   }
   const diagnosis = firstFailed && (await diagnose(a, c, firstFailed, outcome.value));
-  if (diagnosis) failed.push({ what: 'diagnosis', pass: false, message: diagnosis });
   const leak = outcome.leaked ? ` (leaked ${outcome.leaked} tensor${outcome.leaked > 1 ? 's' : ''}: wrap the work in tf.tidy or dispose intermediates)` : '';
   return {
     ...base,
     status: failed.length ? 'failed' : 'passed',
-    message: failed.length ? failed.map((k) => `${k.what}: ${k.message}`).join('\n') : `passed${leak}`,
+    message: failed.length ? [...failed.map((k) => `${k.what}: ${k.message}`), ...(diagnosis ? [`diagnosis: ${diagnosis}`] : [])].join('\n') : `passed${leak}`,
     checks,
+    ...(diagnosis ? { diagnosis } : {}),
     ms: outcome.ms,
     leakedTensors: outcome.leaked,
   };
@@ -60,7 +60,7 @@ async function runCheck(a: Assignment, c: LoadedCase, spec: CheckSpec, actual: O
   if (reference === undefined) throw new Error(`${c.key}: a check compares with the truth, but the fixture has none`);
   const tolerance = spec.tolerance === undefined ? undefined : a.manifest.tolerances[spec.tolerance];
   const verdict = spec.comparator === 'property' ? await runProperty(a, c, spec, tolerance, wire) : runComparator(spec, tolerance, actual, reference);
-  return verdict && { what: describeCheck(spec), pass: verdict.pass, message: verdict.message };
+  return verdict && { what: describeCheck(spec), ...verdict };
 }
 
 function runComparator(spec: CheckSpec, tolerance: Tolerance | undefined, actual: Observed, reference: Observed): Verdict {

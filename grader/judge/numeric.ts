@@ -1,4 +1,5 @@
 import type { Verdict } from '../definition/property.ts';
+import type { JsonNumber } from '../results/results.ts';
 import type { Observed } from './observed.ts';
 import { describe, isNdArray } from './observed.ts';
 
@@ -31,9 +32,15 @@ export function comparable(comparator: string, actual: Observed, expected: Obser
   const e = asNumeric(expected ?? null);
   if (typeof e === 'string') throw new Error(`${comparator} needs a numeric expected value, the fixture has ${e}`);
   const a = asNumeric(actual);
-  if (typeof a === 'string') return { pass: false, message: `expected ${kindOf(e)}, got ${a}` };
+  const detail = { kind: 'form' as const, expectedShape: e.shape, expectedDtype: e.dtype };
+  if (typeof a === 'string') return { pass: false, message: `expected ${kindOf(e)}, got ${a}`, detail };
   const form = formMismatch(a, e);
-  return form ? { pass: false, message: form } : { a, e };
+  return form ? { pass: false, message: form, detail: { ...detail, actualShape: a.shape, actualDtype: a.dtype } } : { a, e };
+}
+
+/** A number as JSON holds it in results: non-finite values as strings. */
+export function jsonNumber(x: number): JsonNumber {
+  return Number.isFinite(x) ? x : (String(x) as JsonNumber);
 }
 
 /** Why `actual` cannot be compared with `expected` element by element, or undefined if it can. */
@@ -50,7 +57,8 @@ function formHint(actual: Numeric, expected: Numeric): string {
     return expected.shape.length === 0 ? ' (return a plain number, e.g. `(await t.data())[0]`)' : ' (return a plain array, e.g. `Array.from(await t.data())`)';
   }
   if (expected.dtype !== 'number' && actual.dtype === 'number') return ' (return a tensor)';
-  if (actual.dtype !== expected.dtype) return expected.dtype === 'int32' ? ' (cast with `.toInt()` or `tf.cast(x, "int32")`)' : '';
+  if (expected.dtype === 'number' && actual.dtype === 'number') return `: expected ${preview(expected)}, got ${preview(actual)}`;
+  if (actual.dtype !== expected.dtype) return ` (cast with \`tf.cast(x, '${expected.dtype}')\`)`;
   const [a, e] = [actual.shape, expected.shape];
   if (a.length === 2 && e.length === 2 && a[0] === e[1] && a[1] === e[0]) return ' (the transpose of the expected shape)';
   if (size(a) === size(e)) return ' (same number of elements: a reshape or transpose?)';
@@ -65,14 +73,25 @@ export function size(shape: number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Formats a flat index as `[i, j]` in the given shape. */
-export function indexOf(flat: number, shape: number[]): string {
+/** The first values of a short sequence, as the student would print them. */
+function preview(n: Numeric): string {
+  const shown = Array.from(n.data).slice(0, 8).map(fmt);
+  return `[${shown.join(', ')}${n.data.length > 8 ? ', ...' : ''}]`;
+}
+
+/** A flat index as its position `[i, j, ...]` in the given shape. */
+export function indexArray(flat: number, shape: number[]): number[] {
   const idx: number[] = [];
   for (let d = shape.length - 1; d >= 0; d--) {
     idx.unshift(flat % shape[d]);
     flat = Math.floor(flat / shape[d]);
   }
-  return `[${idx.join(', ')}]`;
+  return idx;
+}
+
+/** Formats a flat index as `[i, j]` in the given shape. */
+export function indexOf(flat: number, shape: number[]): string {
+  return `[${indexArray(flat, shape).join(', ')}]`;
 }
 
 /** Short, precise number formatting for messages. */

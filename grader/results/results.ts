@@ -1,14 +1,42 @@
 /** The results of grading one submission: what every reporter renders, never recomputes. */
-export const RESULTS_VERSION = 1;
+import type { ErrorCode, Audience } from '../errors.ts';
+
+export const RESULTS_VERSION = 2;
 
 /** `skipped`: judged only by graded properties this copy does not have (a student's handout); not scored. */
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'timeout' | 'not-implemented' | 'crashed' | 'rejected' | 'skipped';
+
+/** A number as JSON can hold it: non-finite values as strings. */
+export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+/** What a comparison found, as data: a reporter draws or prints it without parsing the message. */
+export interface CheckDetail {
+  /** `values`: compared element by element; `form`: kind, dtype or shape differ; `relation`: a property of one output; `missing`: no such field. */
+  kind: 'values' | 'form' | 'relation' | 'missing';
+  expectedShape?: number[];
+  actualShape?: number[];
+  expectedDtype?: string;
+  actualDtype?: string;
+  /** Index of the worst element, in the expected shape. */
+  worstIndex?: number[];
+  expectedValue?: JsonNumber;
+  actualValue?: JsonNumber;
+  maxAbsError?: JsonNumber;
+  maxRelError?: JsonNumber;
+  /** How many elements are out of tolerance, of how many. */
+  outOfTolerance?: number;
+  total?: number;
+  tolerance?: { rtol: number; atol: number; scaleAtol?: boolean };
+  /** What the values' relation to the expected ones suggests (a transpose, a sign, a factor). */
+  hints?: string[];
+}
 
 export interface CheckResult {
   /** What was compared, e.g. `centers` or `objectives (non-increasing)`. */
   what: string;
   pass: boolean;
   message: string;
+  detail?: CheckDetail;
 }
 
 export interface CaseResult {
@@ -19,6 +47,8 @@ export interface CaseResult {
   /** One line for the student: why it passed or what went wrong. */
   message: string;
   checks: CheckResult[];
+  /** The known bug the output matches, when the case has a diagnosis and a check failed. */
+  diagnosis?: string;
   weight: number;
   ms?: number;
   leakedTensors?: number;
@@ -35,12 +65,31 @@ export interface PartResult {
   cases: CaseResult[];
 }
 
+/** Why a submission has no grade: the error's stable code, who it is for, and what to read. */
+export interface NotGraded {
+  code: ErrorCode;
+  audience: Audience;
+  message: string;
+}
+
+/** What reproduces a grade: the same submission, grader and fixtures on the same backend give the same results. */
+export interface Provenance {
+  /** sha256 of the submission's source, empty when there was none to read. */
+  submissionHash: string;
+  graderVersion: string;
+  /** sha256 over the fixtures that were graded, in order. */
+  fixturesHash: string;
+  backend: string;
+}
+
 export interface Results {
   schemaVersion: number;
+  /** `graded`: every case was judged (whatever the score); `error`: grading could not run, see `error`. */
+  status: 'graded' | 'error';
+  error?: NotGraded;
   assignment: string;
   title: string;
   submission: string;
-  backend: string;
   /** What isolated the student process (grader/run/sandbox.ts); absent when nothing ran. */
   sandbox?: string;
   score: number;
@@ -51,6 +100,7 @@ export interface Results {
   warnings: string[];
   /** For the course staff only: tracebacks and internal errors. */
   staff: string[];
+  provenance: Provenance;
   timing: { totalMs: number; compileMs: number; casesMs: number };
   gradedAt: string;
 }

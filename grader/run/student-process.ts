@@ -14,6 +14,7 @@ import { refuseInspectorSignal } from './inspector-signal.ts';
 import { memoryCgroup } from './memory-cgroup.ts';
 import { killTree, treeRssKb } from './process-tree.ts';
 import { sandbox, studentEnv } from './sandbox.ts';
+import { GraderError } from '../errors.ts';
 
 /** What one call into student code came to, seen from the grader. */
 export type Outcome =
@@ -31,10 +32,6 @@ export interface ProcessOptions {
   memoryMb: number;
 }
 
-/** The backend asked for cannot start: a usage error, not the student's fault. */
-export class BackendError extends Error {
-  readonly code = 'BACKEND';
-}
 
 /** An error that work of an earlier case threw after that case was answered (or that code run at load time threw). */
 export interface LateError {
@@ -106,7 +103,7 @@ export class StudentProcess {
     const first = await proc.exchange(init, limitMs);
     if (first.type === 'backend-error') {
       proc.kill();
-      throw new BackendError(`backend '${opts.backend}' is unavailable: ${first.message} (try --backend wasm)`);
+      throw new GraderError('BACKEND', `backend '${opts.backend}' is unavailable: ${first.message} (try --backend wasm)`);
     }
     if (first.type === 'backend') {
       proc.backend = first.backend;
@@ -194,7 +191,7 @@ export class StudentProcess {
     if (this.exited) return; // a process being stopped has nothing more to say
     try {
       for (const body of reader.push(chunk)) {
-        const msg = validate<ChildMessage>('child-message', JSON.parse(body), 'message from the student process');
+        const msg = validate('child-message', JSON.parse(body), 'message from the student process');
         if (msg.type === 'late-error') this.late.push({ caseKey: msg.caseKey, message: msg.message, stack: msg.stack });
         else if (this.pending) this.pending(msg);
         else this.inbox.push(msg);

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, stop, type Message } from 'esbuild';
+import { GraderError } from '../errors.ts';
 import { shown } from '../paths.ts';
 import { confineImports } from './confine-imports.ts';
 
@@ -11,18 +12,13 @@ export interface CompiledSubmission {
   code: string;
 }
 
-/** The submission cannot be compiled: a syntax error, a missing file, a forbidden import. */
-export class SubmissionCompileError extends Error {
-  readonly code = 'COMPILE';
-}
-
 /** `--submission` may name the file or the folder that holds `entry`. */
 export function resolveSubmission(fileOrFolder: string, entry: string): string {
   const p = path.resolve(fileOrFolder);
-  if (!existsSync(p)) throw new SubmissionCompileError(`submission not found: ${p}`);
+  if (!existsSync(p)) throw new GraderError('USAGE', `submission not found: ${p}`);
   if (!statSync(p).isDirectory()) return p;
   const inside = path.join(p, entry);
-  if (!existsSync(inside)) throw new SubmissionCompileError(`${shown(p)} holds no ${entry}`);
+  if (!existsSync(inside)) throw new GraderError('USAGE', `${shown(p)} holds no ${entry}`);
   return inside;
 }
 
@@ -31,7 +27,7 @@ const COMPILE_LIMIT_MS = 10_000;
 
 /** Strips types and bundles the submission's own relative imports (confined to its folder); does not run it. */
 export async function compileSubmission(file: string): Promise<CompiledSubmission> {
-  const timeout = new SubmissionCompileError(`compiling took longer than ${COMPILE_LIMIT_MS / 1000} s and was stopped`);
+  const timeout = new GraderError('COMPILE', `compiling took longer than ${COMPILE_LIMIT_MS / 1000} s and was stopped`);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout), COMPILE_LIMIT_MS)));
   try {
@@ -64,7 +60,7 @@ async function bundle(file: string): Promise<CompiledSubmission> {
   } catch (e) {
     const errors = (e as { errors?: Message[] }).errors;
     if (!errors?.length) throw e;
-    throw new SubmissionCompileError(errors.map(formatMessage).join('\n'));
+    throw new GraderError('COMPILE', errors.map(formatMessage).join('\n'));
   }
 }
 

@@ -18,7 +18,7 @@ export async function staticChecks(manifest: Manifest, file: string): Promise<Re
   const out: Rejections = new Map();
   if (!rules.length) return out;
   const workerData = { fileName: path.basename(file), source: readFileSync(file, 'utf8'), rules };
-  const worker = new Worker(await bundleEntry('grader/static/banned-calls-worker.ts'), { workerData });
+  const worker = new Worker(await bundleEntry('grader/static/static-checks-worker.ts'), { workerData });
   const violations = await new Promise<Violation[]>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -1,20 +1,41 @@
 /** Input generators for hw1's cases; knife-edge draws are refused so correct float32 code cannot disagree. */
-import type { GeneratorContext, GeneratorTable, JsonValue } from '../../grader/definition/generator.ts';
+import type { JSONSchemaType } from 'ajv';
+import { defineGenerator, uniforms, type GeneratorContext, type GeneratorTable } from '../../grader/staff/api.ts';
 import { distinctRows, gaussian, makeData, pickRows, sqDist, type Layout, type Matrix } from './data.ts';
 
-type Params = { [key: string]: JsonValue };
+/** What every hw1 generator reads: a data layout of `n` rows in `d` dimensions and `k` centers. */
+interface Data {
+  layout: Layout;
+  n: number;
+  d: number;
+  k: number;
+  /** Moves the last center far from all data: its cluster is empty. */
+  farCenter?: boolean;
+}
+
+const dataProps = {
+  layout: { type: 'string', enum: ['blobs', 'grid', 'duplicates'] },
+  n: { type: 'integer', minimum: 1 },
+  d: { type: 'integer', minimum: 1 },
+  k: { type: 'integer', minimum: 1 },
+  farCenter: { type: 'boolean', nullable: true },
+} as const;
+
+const dataSchema: JSONSchemaType<Data> = { type: 'object', properties: dataProps, required: ['layout', 'n', 'd', 'k'], additionalProperties: false };
+
+type Params = Data;
 
 const EDGE = 1e-4;
 
 function dataOf(p: Params, ctx: GeneratorContext) {
-  const { X, truth } = makeData((p.layout as Layout) ?? 'blobs', p.n as number, p.d as number, p.k as number, ctx.random);
-  if (distinctRows(X) < (p.k as number)) ctx.reject(`fewer than k = ${p.k} distinct rows`);
+  const { X, truth } = makeData(p.layout, p.n, p.d, p.k, ctx.random);
+  if (distinctRows(X) < p.k) ctx.reject(`fewer than k = ${p.k} distinct rows`);
   return { X, truth };
 }
 
 /** Centers: random rows of X, or (layout grid) integer points, or one center far from all data (an empty cluster). */
 function centersOf(p: Params, X: Matrix, ctx: GeneratorContext): Matrix {
-  const k = p.k as number;
+  const { k } = p;
   if (p.layout === 'grid') return Array.from({ length: k }, () => X[0].map(() => Math.floor(ctx.random() * 5)));
   const C = pickRows(X.length, k, ctx.random).map((i) => X[i].map((x) => x + 0.1 * gaussian(ctx.random)));
   if (p.farCenter) C[k - 1] = C[k - 1].map(() => 100);
@@ -73,42 +94,69 @@ const tensor2d = (ctx: GeneratorContext, M: Matrix) => ctx.tf.tensor2d(M, [M.len
 const labels1d = (ctx: GeneratorContext, l: number[]) => ctx.tf.tensor1d(l, 'int32');
 
 export const generators: GeneratorTable = {
-  distances(p, ctx) {
-    const { X } = dataOf(p, ctx);
-    return { args: [tensor2d(ctx, X), tensor2d(ctx, centersOf(p, X, ctx))] };
-  },
-  assign(p, ctx) {
-    const { X } = dataOf(p, ctx);
-    const C = centersOf(p, X, ctx);
-    checkGaps(X, C, ctx);
-    return { args: [tensor2d(ctx, X), tensor2d(ctx, C)] };
-  },
+  distances: defineGenerator<Data>({
+    params: dataSchema,
+    generate(p, ctx) {
+      const { X } = dataOf(p, ctx);
+      return { args: [tensor2d(ctx, X), tensor2d(ctx, centersOf(p, X, ctx))] };
+    },
+  }),
+  assign: defineGenerator<Data>({
+    params: dataSchema,
+    generate(p, ctx) {
+      const { X } = dataOf(p, ctx);
+      const C = centersOf(p, X, ctx);
+      checkGaps(X, C, ctx);
+      return { args: [tensor2d(ctx, X), tensor2d(ctx, C)] };
+    },
+  }),
   /** Random labels; `empty` lists clusters that get no rows. */
-  update(p, ctx) {
-    const { X } = dataOf(p, ctx);
-    const k = p.k as number;
-    const empty = (p.empty as number[] | undefined) ?? [];
-    const allowed = Array.from({ length: k }, (_, j) => j).filter((j) => !empty.includes(j));
-    const labels = X.map(() => allowed[Math.floor(ctx.random() * allowed.length)]);
-    return { args: [tensor2d(ctx, X), labels1d(ctx, labels), tensor2d(ctx, centersOf(p, X, ctx))] };
-  },
-  objective(p, ctx) {
-    const { X } = dataOf(p, ctx);
-    const C = centersOf(p, X, ctx);
-    const labels = X.map(() => Math.floor(ctx.random() * C.length));
-    return { args: [tensor2d(ctx, X), tensor2d(ctx, C), labels1d(ctx, labels)] };
-  },
-  plusplus(p, ctx) {
-    const { X } = dataOf(p, ctx);
-    const u = Array.from({ length: p.k as number }, () => ctx.random());
-    checkPlusPlus(X, u, ctx);
-    return { args: [tensor2d(ctx, X), p.k as number, ctx.tf.tensor1d(u, 'float32')] };
-  },
+  update: defineGenerator<Data & { empty?: number[] }>({
+    params: {
+      type: 'object',
+      properties: { ...dataProps, empty: { type: 'array', items: { type: 'integer', minimum: 0 }, nullable: true } },
+      required: ['layout', 'n', 'd', 'k'],
+      additionalProperties: false,
+    },
+    generate(p, ctx) {
+      const { X } = dataOf(p, ctx);
+      const empty = p.empty ?? [];
+      const allowed = Array.from({ length: p.k }, (_, j) => j).filter((j) => !empty.includes(j));
+      const labels = X.map(() => allowed[Math.floor(ctx.random() * allowed.length)]);
+      return { args: [tensor2d(ctx, X), labels1d(ctx, labels), tensor2d(ctx, centersOf(p, X, ctx))] };
+    },
+  }),
+  objective: defineGenerator<Data>({
+    params: dataSchema,
+    generate(p, ctx) {
+      const { X } = dataOf(p, ctx);
+      const C = centersOf(p, X, ctx);
+      const labels = X.map(() => Math.floor(ctx.random() * C.length));
+      return { args: [tensor2d(ctx, X), tensor2d(ctx, C), labels1d(ctx, labels)] };
+    },
+  }),
+  plusplus: defineGenerator<Data>({
+    params: dataSchema,
+    generate(p, ctx) {
+      const { X } = dataOf(p, ctx);
+      const u = uniforms(ctx.random, p.k);
+      checkPlusPlus(X, u, ctx);
+      return { args: [tensor2d(ctx, X), p.k, ctx.tf.tensor1d(u, 'float32')] };
+    },
+  }),
   /** `truth` holds the blobs' labels, for checks up to relabelling on well-separated data. */
-  kmeans(p, ctx) {
-    const { X, truth } = dataOf(p, ctx);
-    const C0 = centersOf(p, X, ctx);
-    checkLloyd(X, C0, p.maxIters as number, p.tol as number, ctx);
-    return { args: [tensor2d(ctx, X), tensor2d(ctx, C0), p.maxIters as number, p.tol as number], truth: { labels: labels1d(ctx, truth) } };
-  },
+  kmeans: defineGenerator<Data & { maxIters: number; tol: number }>({
+    params: {
+      type: 'object',
+      properties: { ...dataProps, maxIters: { type: 'integer', minimum: 1 }, tol: { type: 'number', minimum: 0 } },
+      required: ['layout', 'n', 'd', 'k', 'maxIters', 'tol'],
+      additionalProperties: false,
+    },
+    generate(p, ctx) {
+      const { X, truth } = dataOf(p, ctx);
+      const C0 = centersOf(p, X, ctx);
+      checkLloyd(X, C0, p.maxIters, p.tol, ctx);
+      return { args: [tensor2d(ctx, X), tensor2d(ctx, C0), p.maxIters, p.tol], truth: { labels: labels1d(ctx, truth) } };
+    },
+  }),
 };

@@ -1,12 +1,12 @@
+import { normals } from '../../grader/staff/api.ts';
+
 /** Data layouts for hw1's fixtures, in float64 JS arrays drawn from the case's seeded stream. */
 export type Matrix = number[][];
 
 export type Layout = 'blobs' | 'grid' | 'duplicates';
 
-export function gaussian(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
+/** One standard-normal draw. */
+export const gaussian = (random: () => number): number => normals(random, 1)[0];
 
 /**
  * `blobs`: k Gaussian blobs (sd 0.6) with centers in [-6, 6]^d;

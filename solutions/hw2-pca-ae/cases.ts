@@ -1,18 +1,11 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { GeneratorContext, GeneratorTable } from '../../grader/definition/generator.ts';
+import { defineGenerator, normals as staffNormals, numberParams, type GeneratorContext, type GeneratorTable } from '../../grader/staff/api.ts';
 import { pca, topEigenvectors, trainLinearAE } from './pca_ae.ts';
 import { compareWithPca, pcaTruth } from './properties.ts';
 
 
-/** Standard-normal draws (Box-Muller on the case's seedrandom stream). */
-function normals(ctx: GeneratorContext, count: number, scale = 1): Float32Array {
-  const out = new Float32Array(count);
-  for (let i = 0; i < count; i++) {
-    const u = 1 - ctx.random(); // (0, 1]: log stays finite
-    out[i] = scale * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * ctx.random());
-  }
-  return out;
-}
+/** Standard-normal draws as float32, as tensors store them. */
+const normals = (ctx: GeneratorContext, count: number, scale = 1): Float32Array => Float32Array.from(staffNormals(ctx.random, count, scale));
 
 function normal2d(ctx: GeneratorContext, rows: number, cols: number, scale = 1): tfjs.Tensor2D {
   return ctx.tf.tensor2d(normals(ctx, rows * cols, scale), [rows, cols]);
@@ -75,18 +68,21 @@ function structuredData(ctx: GeneratorContext, n: number, d: number, variances: 
 
 export const generators: GeneratorTable = {
   /** `[X]`: Gaussian data `[n,d]` with column scales in [0.5, 3) and column means `offset * U[-1,1)`. */
-  gaussianData(params, ctx) {
-    const { n, d, offset } = params as { n: number; d: number; offset: number };
+  gaussianData: defineGenerator({
+    params: numberParams('n', 'd', 'offset'),
+    generate({ n, d, offset }, ctx) {
     const scales = Array.from({ length: d }, () => uniform(ctx, 0.5, 3));
     const means = Array.from({ length: d }, () => offset * uniform(ctx, -1, 1));
     const z = normals(ctx, n * d);
     for (let i = 0; i < n * d; i++) z[i] = z[i] * scales[i % d] + means[i % d];
     return { args: [ctx.tf.tensor2d(z, [n, d])] };
-  },
+    },
+  }),
 
   /** `[X]`: rank-`rank` data plus Gaussian noise of size `noise` (a nearly rank-deficient covariance). */
-  lowRankData(params, ctx) {
-    const { n, d, rank, noise, offset } = params as { n: number; d: number; rank: number; noise: number; offset: number };
+  lowRankData: defineGenerator({
+    params: numberParams('n', 'd', 'rank', 'noise', 'offset'),
+    generate({ n, d, rank, noise, offset }, ctx) {
     const tf = ctx.tf;
     const X = tf.tidy(() => {
       const low = tf.matMul(normal2d(ctx, n, rank), normal2d(ctx, rank, d));
@@ -94,14 +90,16 @@ export const generators: GeneratorTable = {
       return tf.add(tf.add(low, normal2d(ctx, n, d, noise)), shift) as tfjs.Tensor2D;
     });
     return { args: [X] };
-  },
+    },
+  }),
 
   /**
    * `[S, m, iters]`: `S = V diag(lambda) V^T`, random `V`, top `m+1` eigenvalues
    * well separated; `tail` scales the rest. Truth: the top `m` of `lambda`.
    */
-  symmetricSpectrum(params, ctx) {
-    const { d, m, iters, scale, tail } = params as { d: number; m: number; iters: number; scale: number; tail: number };
+  symmetricSpectrum: defineGenerator({
+    params: numberParams('d', 'm', 'iters', 'scale', 'tail'),
+    generate({ d, m, iters, scale, tail }, ctx) {
     const tf = ctx.tf;
     const top = Math.min(d, m + 1);
     const lambda = spectrum(ctx, top, d - top, scale, tail);
@@ -119,17 +117,17 @@ export const generators: GeneratorTable = {
       ctx.reject(`topEigenvectors: ${tie}`);
     }
     return { args: [S, m, iters], truth: { values: tf.tensor1d(lambda.slice(0, m)) } };
-  },
+    },
+  }),
 
   /**
    * `[X, m]`: data whose covariance has a well-separated top `m+1` spectrum
    * (`rank` nonzero variances, the last `rank - m - 1` of them scaled by `tail`)
    * and column means of size `offset`. Truth: the top `m` variances as built.
    */
-  pcaData(params, ctx) {
-    const { n, d, m, rank, offset, scale, tail } = params as {
-      n: number; d: number; m: number; rank: number; offset: number; scale: number; tail: number;
-    };
+  pcaData: defineGenerator({
+    params: numberParams('n', 'd', 'm', 'rank', 'offset', 'scale', 'tail'),
+    generate({ n, d, m, rank, offset, scale, tail }, ctx) {
     const top = Math.min(rank, m + 1);
     const variances = spectrum(ctx, top, rank - top, scale, tail);
     const X = structuredData(ctx, n, d, variances, offset);
@@ -142,11 +140,13 @@ export const generators: GeneratorTable = {
       ctx.reject(`pca: ${tie}`);
     }
     return { args: [X, m], truth: { explainedVariance: ctx.tf.tensor1d(variances.slice(0, m)) } };
-  },
+    },
+  }),
 
   /** `[X, p]`: Gaussian data with column means of size `offset` and random AE parameters of size `scale`. */
-  aeInputs(params, ctx) {
-    const { n, d, m, offset, scale } = params as { n: number; d: number; m: number; offset: number; scale: number };
+  aeInputs: defineGenerator({
+    params: numberParams('n', 'd', 'm', 'offset', 'scale'),
+    generate({ n, d, m, offset, scale }, ctx) {
     const means = Array.from({ length: d }, () => offset * uniform(ctx, -1, 1));
     const z = normals(ctx, n * d);
     for (let i = 0; i < n * d; i++) z[i] += means[i % d];
@@ -158,17 +158,17 @@ export const generators: GeneratorTable = {
       bd: tf.tensor1d(normals(ctx, d, 0.1)),
     };
     return { args: [tf.tensor2d(z, [n, d]), p] };
-  },
+    },
+  }),
 
   /**
    * `[X, p0, steps, lr]`: data with `m` dominant directions (top variance in
    * [2, 4), then ratios in [0.3, 0.6]) over a tail `noise` times smaller,
    * initial weights of size `init`, zero biases.
    */
-  aeTraining(params, ctx) {
-    const { n, d, m, steps, lr, offset, noise, init } = params as {
-      n: number; d: number; m: number; steps: number; lr: number; offset: number; noise: number; init: number;
-    };
+  aeTraining: defineGenerator({
+    params: numberParams('n', 'd', 'm', 'steps', 'lr', 'offset', 'noise', 'init'),
+    generate({ n, d, m, steps, lr, offset, noise, init }, ctx) {
     const variances = spectrum(ctx, m, d - m, 2, noise);
     const X = structuredData(ctx, n, d, variances, offset);
     const tf = ctx.tf;
@@ -187,15 +187,22 @@ export const generators: GeneratorTable = {
       ctx.reject(`reference AE not converged: distance ${distance}, errors ${aeError} vs ${pcaError}`);
     }
     return { args: [X, p0, steps, lr], truth };
-  },
+    },
+  }),
 
   /**
    * `[A, B]`, both `[d,m]` with columns of mixed scale (never orthonormal).
    * `relation`: `random` (independent), `same` (B = A G, G invertible), `near`
    * (B's column space a small rotation of A's), `orthogonal` (disjoint spaces).
    */
-  subspacePair(params, ctx) {
-    const { d, m, relation } = params as { d: number; m: number; relation: string };
+  subspacePair: defineGenerator<{ d: number; m: number; relation: 'random' | 'same' | 'near' | 'orthogonal' }>({
+    params: {
+      type: 'object',
+      properties: { d: { type: 'integer', minimum: 1 }, m: { type: 'integer', minimum: 1 }, relation: { type: 'string', enum: ['random', 'same', 'near', 'orthogonal'] } },
+      required: ['d', 'm', 'relation'],
+      additionalProperties: false,
+    },
+    generate({ d, m, relation }, ctx) {
     const tf = ctx.tf;
     const mix = (): tfjs.Tensor2D => {
       // Well conditioned, far from orthogonal: identity plus a strictly upper part, columns rescaled.
@@ -214,9 +221,9 @@ export const generators: GeneratorTable = {
       const QA = Q.slice([0, 0], [d, m]);
       const rest = Q.slice([0, m], [d, m]);
       if (relation === 'orthogonal') return [tf.matMul(QA, mix()), tf.matMul(rest, mix())];
-      if (relation === 'near') return [tf.matMul(QA, mix()), tf.matMul(tf.add(QA, tf.mul(rest, 0.05)), mix())];
-      throw new Error(`subspacePair: unknown relation '${relation}'`);
+      return [tf.matMul(QA, mix()), tf.matMul(tf.add(QA, tf.mul(rest, 0.05)), mix())];
     });
     return { args: pair };
-  },
+    },
+  }),
 };

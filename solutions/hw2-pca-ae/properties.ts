@@ -1,6 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { CaseValue } from '../../grader/definition/generator.ts';
-import type { PropertyContext, PropertyTable, Verdict } from '../../grader/definition/property.ts';
+import { defineProperty, type CaseValue, type PropertyContext, type PropertyTable, type Verdict } from '../../grader/staff/api.ts';
 import { linearAEForward, pca, subspaceDistance, type AEParams } from './pca_ae.ts';
 
 /** How a trained linear AE compares with PCA on the same data. */
@@ -58,25 +57,31 @@ function judge(actual: CaseValue, ctx: PropertyContext, decide: (r: AEVersusPca)
 
 export const properties: PropertyTable = {
   /** The decoder's row space (`Wd^T`) lies within `maxDistance` of the top-m PCA subspace. */
-  decoderSpansPcaSubspace(actual, ctx) {
-    const limit = Number(ctx.options.maxDistance ?? 0.05);
-    return judge(actual, ctx, ({ distance }) => ({
-      pass: distance <= limit,
-      message: `subspaceDistance(Wd^T, top-m PCA axes) = ${distance.toPrecision(3)} (must be <= ${limit})`,
-    }));
-  },
+  decoderSpansPcaSubspace: defineProperty<{ maxDistance: number }>({
+    options: { type: 'object', properties: { maxDistance: { type: 'number', exclusiveMinimum: 0 } }, required: ['maxDistance'], additionalProperties: false },
+    judge(actual, ctx) {
+      const limit = ctx.options.maxDistance;
+      return judge(actual, ctx, ({ distance }) => ({
+        pass: distance <= limit,
+        message: `subspaceDistance(Wd^T, top-m PCA axes) = ${distance.toPrecision(3)} (must be <= ${limit})`,
+      }));
+    },
+  }),
 
   /** The AE's mean squared reconstruction error is within `maxRelativeGap` of PCA's. */
-  reconstructionMatchesPca(actual, ctx) {
-    const limit = Number(ctx.options.maxRelativeGap ?? 0.01);
-    return judge(actual, ctx, ({ aeError, pcaError }) => {
-      const gap = Math.abs(aeError - pcaError) / pcaError;
-      return {
-        pass: gap <= limit,
-        message:
-          `reconstruction error ${aeError.toPrecision(5)} vs PCA's ${pcaError.toPrecision(5)}: ` +
-          `${(100 * gap).toFixed(2)}% apart (must be <= ${100 * limit}%)`,
-      };
-    });
-  },
+  reconstructionMatchesPca: defineProperty<{ maxRelativeGap: number }>({
+    options: { type: 'object', properties: { maxRelativeGap: { type: 'number', exclusiveMinimum: 0 } }, required: ['maxRelativeGap'], additionalProperties: false },
+    judge(actual, ctx) {
+      const limit = ctx.options.maxRelativeGap;
+      return judge(actual, ctx, ({ aeError, pcaError }) => {
+        const gap = Math.abs(aeError - pcaError) / pcaError;
+        return {
+          pass: gap <= limit,
+          message:
+            `reconstruction error ${aeError.toPrecision(5)} vs PCA's ${pcaError.toPrecision(5)}: ` +
+            `${(100 * gap).toFixed(2)}% apart (must be <= ${100 * limit}%)`,
+        };
+      });
+    },
+  }),
 };

@@ -1,20 +1,19 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { toWire } from '../../harness/protocol/codec.ts';
-import type { CaseValue } from '../../grader/definition/generator.ts';
-import type { Tolerance } from '../../grader/definition/manifest.ts';
-import type { Diagnosis, DiagnosisTable, PropertyContext, PropertyTable } from '../../grader/definition/property.ts';
-import { withinTolerance } from '../../grader/judge/comparators/allclose.ts';
-import { asNumeric } from '../../grader/judge/numeric.ts';
-import { observe, type Observed } from '../../grader/judge/observed.ts';
+import {
+  defineProperty,
+  isClose,
+  isTensor,
+  type CaseValue,
+  type Diagnosis,
+  type DiagnosisTable,
+  type PropertyContext,
+  type PropertyTable,
+  type Tolerance,
+} from '../../grader/staff/api.ts';
 import { averageLogLikelihood, hiddenProbs, visibleProbs, type RBM } from './rbm.ts';
 
 type Tensor = tfjs.Tensor;
 type Grads = { dW: Tensor; db: Tensor; dc: Tensor };
-
-const isTensor = (x: unknown): x is Tensor =>
-  typeof x === 'object' && x !== null && typeof (x as Tensor).dataSync === 'function' && Array.isArray((x as Tensor).shape);
-
-const asObserved = (x: CaseValue | undefined): Observed => observe(toWire(x ?? null));
 
 /** The failed check's tolerance: a diagnosis compares with the same rule. */
 const toleranceOf = (ctx: PropertyContext): Tolerance => {
@@ -22,12 +21,7 @@ const toleranceOf = (ctx: PropertyContext): Tolerance => {
   return ctx.tolerance;
 };
 
-/** True when `actual` is within the tolerance of `expected` (the grader's allclose rule). */
-const matches = (actual: Tensor | number, expected: Tensor | number, t: Tolerance): boolean => {
-  const a = asNumeric(asObserved(actual));
-  const e = asNumeric(asObserved(expected));
-  return typeof a !== 'string' && typeof e !== 'string' && a.data.length === e.data.length && withinTolerance(a.data, e, t);
-};
+const matches = isClose;
 
 const fmt = (x: number): string => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
 
@@ -134,9 +128,16 @@ const asRBM = (actual: CaseValue, p0: RBM): RBM | string => {
 /** Graded properties of hw3, judged in the grader's process from what the student's process returned. */
 export const properties: PropertyTable = {
   /** trainRBM raises the exact average log-likelihood of its training data by at least `options.margin` nats. */
-  likelihoodGain: (actual, ctx) => {
+  likelihoodGain: defineProperty<{ margin: number; why: string }>({
+    options: {
+      type: 'object',
+      properties: { margin: { type: 'number' }, why: { type: 'string', minLength: 1 } },
+      required: ['margin', 'why'],
+      additionalProperties: false,
+    },
+    judge: (actual, ctx) => {
     const [data, p0] = ctx.args as [tfjs.Tensor2D, RBM];
-    const margin = Number(ctx.options.margin);
+    const { margin } = ctx.options;
     const trained = asRBM(actual, p0);
     if (typeof trained === 'string') return { pass: false, message: trained };
     const before = averageLogLikelihood(data, p0.W, p0.b, p0.c);
@@ -149,7 +150,8 @@ export const properties: PropertyTable = {
         ? 'it went down: CD estimates an ascent direction, so update p <- p + lr * grad'
         : 'too little progress: check cdGradients first (its public cases), then that every mini-batch of every epoch makes an update with fresh draws from rng';
     return { pass: false, message: `${summary}; ${hint}` };
-  },
+    },
+  }),
 };
 
 /** When a case fails: which known bug its output matches, recomputed on the case's own inputs. */

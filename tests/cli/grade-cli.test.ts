@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../grader/definition/validate.ts';
 import { ROOT } from '../../grader/paths.ts';
-import type { Results } from '../../grader/results/results.ts';
+import { courseCopy } from '../support/course-copy.ts';
 
 /** Runs the grade command as `npm run grade` does: tsx, in the project root, with the caller's folder in INIT_CWD. */
 function grade(...args: string[]) {
@@ -27,7 +27,7 @@ describe('npm run grade', () => {
     expect(r.out).toContain('Lloyd\'s algorithm kmeans  30/30');
     expect(r.out).toMatch(/backend (wasm|tensorflow)/);
     expect(r.out).toContain('Score 100/100');
-    const results = validate<Results>('results', JSON.parse(readFileSync(json, 'utf8')), json);
+    const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
     expect(results.score).toBe(100);
     expect(results.parts.map((p) => p.id)).toEqual(['pairwiseSqDistances', 'assignClusters', 'updateCenters', 'kmeansObjective', 'kmeansPlusPlusInit', 'kmeans']);
   });
@@ -45,7 +45,7 @@ describe('npm run grade', () => {
     const r = grade('hw9', '--json', json);
     expect(r.code).toBe(2);
     expect(r.err).toContain("no assignment 'hw9' (available: hw1 (hw1-kmeans)");
-    const results = validate<Results>('results', JSON.parse(readFileSync(json, 'utf8')), json);
+    const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
     expect(results.warnings[0]).toContain('grading did not run');
   });
 
@@ -64,6 +64,29 @@ describe('npm run grade', () => {
     const r = grade('hw1', '--backend', 'gpu');
     expect(r.code).not.toBe(0);
     expect(r.err).toContain("Allowed choices are auto, tensorflow, wasm, cpu");
+  });
+
+  it('exits 2 on an invalid manifest, naming the file and the JSON path, and writes the JSON with the error', () => {
+    const layout = courseCopy('hw1-kmeans', { solutions: false, hidden: false });
+    const file = path.join(layout.assignments, 'hw1-kmeans', 'manifest.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"points": 10,', '"points": "10",'));
+    const json = tmpJson();
+    const r = grade('hw1', '--course', layout.root, '--json', json);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/manifest\.json: \/parts\/0\/points: must be number/);
+    const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
+    expect(results.status).toBe('error');
+    expect(results.error).toMatchObject({ code: 'BAD_DEFINITION', audience: 'staff' });
+  });
+
+  it("grades a student's copy given as --course: public cases only, and says so", () => {
+    const layout = courseCopy('hw1-kmeans', { solutions: false, hidden: false });
+    const json = tmpJson();
+    const r = grade('hw1', '--course', layout.root, '--submission', path.join(ROOT, 'solutions/hw1-kmeans'), '--json', json);
+    expect(r.code).toBe(0);
+    const results = validate('results', JSON.parse(readFileSync(json, 'utf8')), json);
+    expect(results).toMatchObject({ status: 'graded', score: 100, hiddenGraded: false });
+    expect(results.parts.flatMap((p) => p.cases).every((c) => c.visibility === 'public')).toBe(true);
   });
 
   it('says clearly when the tensorflow backend is asked for but not installed', () => {

@@ -7,9 +7,9 @@ import { syntheticAssignment } from '../support/synthetic.ts';
 describe('staff code that throws on an unexpected output', () => {
   it('costs the check (a property) or nothing (a diagnosis), never the grading run', async () => {
     const a = syntheticAssignment({
-      generators: '{ one(p, ctx) { return { args: [1] }; } }',
+      generators: "{ one: { params: { type: 'object' }, generate: () => ({ args: [1] }) } }",
       properties: [
-        "export const properties = { boom() { throw new Error('staff bug'); } };",
+        "export const properties = { boom: { options: { type: 'object' }, judge() { throw new Error('staff bug'); } } };",
         "export const diagnoses = { boom() { throw new Error('staff bug'); } };",
       ].join('\n'),
       cases: [

@@ -31,7 +31,7 @@ export function sandboxAssignment(): Assignment {
   writeFileSync(path.join(dir, 'solution.ts'), SOLUTION);
   writeFileSync(path.join(dir, 'cases.ts'), GENERATORS);
   const manifest: Manifest = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: 'hw0-sandbox',
     title: 'sandbox',
     entry: 'solution.ts',
@@ -50,5 +50,5 @@ export function sandboxAssignment(): Assignment {
       { id: 'total', name: 'total', points: 40, cases: [{ id: 'p1', visibility: 'public', seed: 3, generator: 'summed', params: {}, checks: close }] },
     ],
   };
-  return { manifest, short: 'hw0', dir, solutionDir: dir, fixturesDir: path.join(dir, 'fixtures') };
+  return { manifest, short: 'hw0', dir, solutionDir: dir, fixturesDir: path.join(dir, 'fixtures'), hiddenDeclared: true };
 }

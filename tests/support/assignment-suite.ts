@@ -6,13 +6,25 @@ import { failures, gradeFile, lostParts, referenceFile, stubFile, writeVariant, 
  * cpu, the stub 0 with "not implemented" per part, each bug loses exactly the
  * parts it breaks, each valid alternative scores 100.
  */
+/** Every assignment lists at least this many realistic bugs and valid alternatives: a suite without them proves nothing. */
+const MIN_BUGS = 5;
+const MIN_ALTERNATIVES = 2;
+
 export function assignmentSuite(assignment: string, variants: { bugs: Variant[]; alternatives: Variant[] }): void {
+  it(`${assignment} lists at least ${MIN_BUGS} bugs and ${MIN_ALTERNATIVES} alternatives, each named once`, () => {
+    expect(variants.bugs.length).toBeGreaterThanOrEqual(MIN_BUGS);
+    expect(variants.alternatives.length).toBeGreaterThanOrEqual(MIN_ALTERNATIVES);
+    const names = [...variants.bugs, ...variants.alternatives].map((v) => v.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const bug of variants.bugs) expect(bug.loses.length, bug.name).toBeGreaterThan(0);
+  });
+
   describe(`${assignment}: reference and stub`, () => {
     it.each(['wasm', 'cpu'] as const)('the reference scores 100 on %s', async (backend) => {
       const r = await gradeFile(assignment, referenceFile(assignment), { backend });
       expect(failures(r)).toEqual([]);
       expect(r.score).toBe(100);
-      expect(r.backend).toBe(backend);
+      expect(r.provenance.backend).toBe(backend);
     });
 
     it('the stub scores 0, with "not implemented" for every case and no crash', async () => {
@@ -34,7 +46,7 @@ export function assignmentSuite(assignment: string, variants: { bugs: Variant[];
     });
   });
 
-  describe.runIf(variants.alternatives.length > 0)(`${assignment}: valid alternatives get 100`, () => {
+  describe(`${assignment}: valid alternatives get 100`, () => {
     it.each(variants.alternatives.map((v) => [v.name, v] as const))('%s', async (_, v) => {
       const r = await gradeFile(assignment, writeVariant(assignment, v));
       expect(failures(r)).toEqual([]);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,9 +46,19 @@ export interface GradeFileOptions {
   memoryMb?: number;
 }
 
-/** Grades a file through the real pipeline (student process included). */
+const graded = new Map<string, Promise<Results>>();
+
+/**
+ * Grades a file through the real pipeline (student process included). The
+ * same source under the same options is graded once per test worker: a suite
+ * asserts many things about one result instead of grading it again.
+ */
 export function gradeFile(assignment: string, file: string, opts: GradeFileOptions = {}): Promise<Results> {
-  return gradeSubmission({ assignment: loadAssignment(assignment), file, backend: opts.backend ?? 'wasm', memoryMb: opts.memoryMb ?? 2048, timeLimitMs: opts.timeLimitMs });
+  const key = JSON.stringify([assignment, createHash('sha256').update(readFileSync(file)).digest('hex'), opts.backend, opts.timeLimitMs, opts.memoryMb]);
+  if (!graded.has(key)) {
+    graded.set(key, gradeSubmission({ assignment: loadAssignment(assignment), file, backend: opts.backend ?? 'wasm', memoryMb: opts.memoryMb ?? 2048, timeLimitMs: opts.timeLimitMs }));
+  }
+  return graded.get(key)!;
 }
 
 /** The reference solution's own file. */

@@ -13,6 +13,6 @@ export function syntheticAssignment(opts: { generators: string; properties?: str
   writeFileSync(path.join(dir, 'cases.ts'), `export const generators = ${opts.generators};\n`);
   if (opts.properties) writeFileSync(path.join(dir, 'properties.ts'), opts.properties);
   const cases: CaseSpec[] = opts.cases.map((c) => ({ visibility: 'public', params: {}, ...c }));
-  const manifest: Manifest = { schemaVersion: 1, id: 'hw0-synthetic', title: 'synthetic', entry: 'id.ts', timeLimitMs: 5000, tolerances: {}, parts: [{ id: 'id', name: 'id', points: 100, cases }] };
-  return { manifest, short: 'hw0', dir, solutionDir: dir, fixturesDir: path.join(dir, 'fixtures') };
+  const manifest: Manifest = { schemaVersion: 2, id: 'hw0-synthetic', title: 'synthetic', entry: 'id.ts', timeLimitMs: 5000, tolerances: {}, parts: [{ id: 'id', name: 'id', points: 100, cases }] };
+  return { manifest, short: 'hw0', dir, solutionDir: dir, fixturesDir: path.join(dir, 'fixtures'), hiddenDeclared: true };
 }

@@ -15,6 +15,8 @@ describe('allclose', () => {
   it('passes within tolerance and reports the max error', () => {
     const v = judge('allclose', f32([2, 3], [1, 2, 3, 4, 5, 6.00001]), e);
     expect(v.pass).toBe(true);
+    expect(v.detail?.maxAbsError).toBeCloseTo(1e-5, 6);
+    expect(v.message).toMatch(/max abs error 1\.\d+e-5/);
   });
 
   it('names the worst element, its index, and the errors', () => {
@@ -25,10 +27,28 @@ describe('allclose', () => {
 
   it.each([
     ['opposite sign', [-1, -2, -3, -4, -5, -6], 'the values have the opposite sign'],
-    ['constant factor', [2, 4, 6, 8, 10, 12], 'times 2 (a constant factor)'],
+    ['constant factor', [2.5, 5, 7.5, 10, 12.5, 15], 'times 2.5 (a constant factor)'],
+    ['sum for a mean', [2, 4, 6, 8, 10, 12], 'times 2 (a factor of 2: a sum where a mean belongs?)'],
+    ['mean for a sum', [0.25, 0.5, 0.75, 1, 1.25, 1.5], 'times 0.25 (1/4: a mean where a sum belongs, or a missing factor of 4?)'],
     ['constant offset', [4, 5, 6, 7, 8, 9], 'plus 3 (a constant offset)'],
   ])('hints at %s', (_, values, hint) => {
     expect(judge('allclose', f32([2, 3], values), e).message).toContain(hint);
+  });
+
+  it('hints at a transposed square matrix', () => {
+    const square = f32([2, 2], [1, 2, 3, 4]);
+    expect(judge('allclose', f32([2, 2], [1, 3, 2, 4]), square).detail?.hints).toEqual(['the values are the transpose of the expected matrix']);
+  });
+
+  it('hints at a scalar off by 1/n, and says nothing of an arbitrary factor', () => {
+    const expected = f32([], [12]);
+    expect(judge('allclose', f32([], [2]), expected).message).toContain('(1/6: a mean where a sum belongs');
+    expect(judge('allclose', f32([], [12.7]), expected).detail?.hints).toBeUndefined();
+  });
+
+  it('gives the worst element as data', () => {
+    const v = judge('allclose', f32([2, 3], [1, 2, 3, 4, 5.5, 6]), e);
+    expect(v.detail).toMatchObject({ kind: 'values', worstIndex: [1, 1], expectedValue: 5, actualValue: 5.5, outOfTolerance: 1, total: 6, maxAbsError: 0.5 });
   });
 
   it('spots a transposed shape', () => {
@@ -36,7 +56,7 @@ describe('allclose', () => {
   });
 
   it('checks the dtype before the values', () => {
-    expect(judge('allclose', i32([1, 2]), f32([2], [1, 2])).message).toBe('expected a float32 tensor of shape [2], got an int32 tensor of shape [2]');
+    expect(judge('allclose', i32([1, 2]), f32([2], [1, 2])).message).toBe("expected a float32 tensor of shape [2], got an int32 tensor of shape [2] (cast with `tf.cast(x, 'float32')`)");
   });
 
   it('reports NaN where a number was expected', () => {
@@ -70,7 +90,7 @@ describe('equal', () => {
     expect(judge('equal', i32([0, 1, 1, 2]), i32([0, 1, 2, 0])).message).toBe('2 of 4 entries differ; first at [2]: expected 2, got 1');
   });
   it('wants int32 labels', () => {
-    expect(judge('equal', f32([2], [0, 1]), i32([0, 1])).message).toContain('cast with `.toInt()`');
+    expect(judge('equal', f32([2], [0, 1]), i32([0, 1])).message).toContain("cast with `tf.cast(x, 'int32')`");
   });
 });
 

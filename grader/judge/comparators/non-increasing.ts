@@ -1,9 +1,10 @@
-import type { Comparator } from '../comparator.ts';
+import { NO_OPTIONS, type Comparator } from '../comparator.ts';
 import { asNumeric, fmt } from '../numeric.ts';
 
 /** A sequence that never goes up by more than its tolerance (an objective under coordinate descent). */
 export const nonIncreasing: Comparator = {
   name: 'nonIncreasing',
+  options: NO_OPTIONS,
   needsExpected: false,
   judge({ actual, tolerance }) {
     const a = asNumeric(actual);

@@ -1,9 +1,10 @@
-import type { Comparator } from '../comparator.ts';
+import { NO_OPTIONS, type Comparator } from '../comparator.ts';
 import { comparable } from '../numeric.ts';
 
 /** Labels that describe the same partition as the expected ones, whatever the numbering. */
 export const permutation: Comparator = {
   name: 'permutation',
+  options: NO_OPTIONS,
   needsExpected: true,
   judge({ actual, expected }) {
     const pair = comparable('permutation', actual, expected);

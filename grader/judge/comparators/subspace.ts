@@ -8,6 +8,11 @@ import { fmt } from '../numeric.ts';
  */
 export const subspace: Comparator = {
   name: 'subspace',
+  options: {
+    type: 'object',
+    properties: { max: { type: 'number', exclusiveMinimum: 0 }, rows: { type: 'boolean' } },
+    additionalProperties: false,
+  },
   needsExpected: true,
   judge({ actual, expected, options }) {
     const max = typeof options.max === 'number' ? options.max : 1e-3;

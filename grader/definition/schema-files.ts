@@ -1,0 +1,12 @@
+/** The JSON schema files generated from typed schemas: their path and content (a test checks that the committed files match). */
+import path from 'node:path';
+import type { SchemaObject } from 'ajv';
+import { ROOT } from '../paths.ts';
+import { hiddenCasesSchema, manifestSchema } from './manifest-schema.ts';
+
+export function schemaFiles(): [string, SchemaObject][] {
+  return [
+    [path.join(ROOT, 'grader/schemas/manifest.schema.json'), manifestSchema],
+    [path.join(ROOT, 'grader/schemas/hidden-cases.schema.json'), hiddenCasesSchema],
+  ];
+}

@@ -1,0 +1,12 @@
+/**
+ * The staff API: the one module of the grader that `solutions/` may import
+ * (an architecture test enforces it). Generators, properties and diagnoses
+ * are written against these types and helpers only.
+ */
+export type { CaseValue, GeneratedInputs, GeneratorContext, GeneratorTable, JsonValue, Params, RngSpec } from '../definition/generator.ts';
+export type { Tolerance } from '../definition/manifest.ts';
+export type { Diagnosis, DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
+export { isClose, type Numberish } from './closeness.ts';
+export { defineGenerator, defineProperty, numberParams } from './define.ts';
+export { normals, uniforms } from './random.ts';
+export { expectShape, isTensor, ShapeError } from './shapes.ts';
