@@ -14,8 +14,8 @@ export function total(x: tf.Tensor): tf.Tensor {
 `;
 
 const GENERATORS = `export const generators = {
-  scaled(p, ctx) { return { args: [ctx.tf.tensor1d([ctx.random(), ctx.random(), ctx.random()]), 3] }; },
-  summed(p, ctx) { return { args: [ctx.tf.tensor1d([ctx.random(), ctx.random()])] }; },
+  scaled: { params: { type: 'object' }, generate: (p, ctx) => ({ args: [ctx.tf.tensor1d([ctx.random(), ctx.random(), ctx.random()]), 3] }) },
+  summed: { params: { type: 'object' }, generate: (p, ctx) => ({ args: [ctx.tf.tensor1d([ctx.random(), ctx.random()])] }) },
 };
 `;
 
