@@ -8,9 +8,11 @@ import { shown } from './paths.ts';
 import { GraderError } from './errors.ts';
 import { gradedResults, provenanceOf } from './results/make-results.ts';
 import type { CaseResult, Results } from './results/results.ts';
+import { disagreementNotes, disagreementWarning, recheckOnCpu } from './run/recheck-on-cpu.ts';
 import { runCases, type RunReport } from './run/run-cases.ts';
 import type { Outcome } from './run/student-process.ts';
 import { scorePart } from './score/score.ts';
+import { markPhase } from './timing/phases.ts';
 import { compileSubmission } from './static/compile-submission.ts';
 import { staticChecks, type Rejections } from './static/static-checks.ts';
 
@@ -27,29 +29,33 @@ export interface GradeOptions {
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
 export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
+  markPhase('gradingStart');
   const start = performance.now();
   const { assignment: a } = opts;
   const { cases, hiddenAvailable, hash } = loadFixtures(a);
   const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.
+  const runOn = (backend: BackendChoice, some: LoadedCase[], code: string) => runCases(some, { ...opts, backend, code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c));
   const [rejected, run] =
     typeof compiled === 'string'
       ? [new Map() as Rejections, failAll(cases, compiled, opts.backend)]
-      : await Promise.all([staticChecks(a.manifest, opts.file), runCases(cases, { ...opts, code: compiled.code, entry: path.basename(opts.file) }, (c) => limitOf(opts, c))]);
+      : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code)]);
   const casesMs = performance.now() - start - compileMs;
-  const judged = new Map<string, CaseResult>();
-  for (const c of cases) judged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const firstJudged = new Map<string, CaseResult>();
+  for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some, compiled.code), (c, o) => judgeCase(a, c, o));
+  markPhase('judged');
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
   return gradedResults({
     assignment: a.manifest,
     submission: shown(opts.file),
-    sandbox: run.sandbox,
     provenance: provenanceOf(opts.file, hash, run.backend),
+    ...(run.sandbox ? { sandbox: run.sandbox } : {}),
     hiddenGraded: hiddenAvailable,
     parts,
-    warnings: warningsOf(run, hiddenAvailable),
-    staff: staffNotes(run),
+    warnings: [...warningsOf(run, hiddenAvailable), ...disagreementWarning(disagreements)],
+    staff: [...staffNotes(run), ...disagreementNotes(disagreements)],
     timing: { totalMs: Math.round(performance.now() - start), compileMs: Math.round(compileMs), casesMs: Math.round(casesMs) },
   });
 }

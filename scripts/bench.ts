@@ -1,52 +1,138 @@
 /**
- * `npm run bench [-- <assignment> ...]`: start-up and grading figures per
- * backend, as medians, with the cpu/wasm ratio. Benchmarks report; tests judge.
+ * `npm run bench [-- <assignment> ...] [--repeats N] [--root DIR]`: where the
+ * time of a whole `npm run grade` goes, per assignment and backend (wasm and
+ * cpu side by side), as medians; writes bench/results.json and prints a
+ * table. `--root` benches another checkout (e.g. main, for a before/after).
+ * Benchmarks report; tests judge.
  */
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { listAssignments, loadAssignment } from '../grader/definition/load-assignment.ts';
-import { gradeSubmission } from '../grader/grade-submission.ts';
-import { StudentProcess } from '../grader/run/student-process.ts';
+import { parseArgs } from 'node:util';
+import type { PhaseLog } from '../grader/timing/phases.ts';
+import type { Results } from '../grader/results/results.ts';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
-const REPEATS = 3;
+type Backend = (typeof BACKENDS)[number];
+
+interface Run {
+  wallMs: number;
+  results: Results;
+  /** Absent when the benched checkout does not log phases. */
+  phases?: { [phase: string]: number };
+  peakRssMb?: number;
+}
+
+/** One assignment on one backend: medians over the repeats. */
+interface Row {
+  assignment: string;
+  backend: Backend;
+  score: number;
+  cases: number;
+  wallMs: number;
+  phases: { [phase: string]: number };
+  studentComputeMs: number;
+  startupMs: number;
+  overheadRatio: number;
+  peakRssMb?: number;
+}
+
+const { values: opts, positionals } = parseArgs({ options: { repeats: { type: 'string', default: '3' }, root: { type: 'string' } }, allowPositionals: true });
+const root = path.resolve(opts.root ?? path.join(import.meta.dirname, '..'));
+const repeats = Number(opts.repeats);
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-bench-'));
+
+/** One `npm run grade` exactly as a user types it, timed from outside, with the grader's phase log. */
+function grade(assignment: string, backend: Backend, solution: boolean): Run {
+  const json = path.join(scratch, 'results.json');
+  const phaseFile = path.join(scratch, 'phases.json');
+  const args = ['run', '--silent', 'grade', assignment, '--', '--backend', backend, '--json', json, '--no-color', ...(solution ? ['--solution'] : [])];
+  const spawnedAt = Date.now();
+  const start = performance.now();
+  const r = spawnSync('npm', args, { cwd: root, env: { ...process.env, TFGRADE_PHASES: phaseFile }, encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  if (!existsSync(json)) throw new Error(`npm run grade ${assignment} wrote no results: ${r.stderr}`);
+  const results = JSON.parse(readFileSync(json, 'utf8')) as Results;
+  if (!existsSync(phaseFile)) return { wallMs, results };
+  const log = JSON.parse(readFileSync(phaseFile, 'utf8')) as PhaseLog;
+  return { wallMs, results, phases: phasesOf(log, spawnedAt, wallMs, results), peakRssMb: log.peaks.studentPeakRssMb };
+}
+
+/** The grader's marks turned into consecutive durations that add up to the wall time. */
+function phasesOf(log: PhaseLog, spawnedAt: number, wallMs: number, r: Results): { [phase: string]: number } {
+  const m = log.marks;
+  const processStart = log.timeOrigin - spawnedAt;
+  return {
+    'process start (npm, node)': processStart,
+    'module load (grader, CLI)': m.gradingStart,
+    'fixtures + compile': r.timing.compileMs,
+    'student process start (tfjs, backend init, submission load)': m.studentReady - m.studentStart,
+    'running the cases': m.casesDone - m.studentReady,
+    'judging (+ cpu re-runs)': m.judged - m.casesDone,
+    'reporting and exit': m.exit - m.judged + (wallMs - processStart - m.exit),
+  };
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-async function timeIt(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
+function studentCompute(r: Results): number {
+  return r.parts.reduce((t, p) => t + p.cases.reduce((u, c) => u + (c.ms ?? 0), 0), 0);
 }
 
-async function startup(backend: (typeof BACKENDS)[number]): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < REPEATS + 1; i++) {
-    times.push(await timeIt(async () => (await StudentProcess.start({ backend, code: '', entry: 'empty.ts', memoryMb: 2048 }, 0)).proc.kill()));
+function bench(assignment: string, backend: Backend): Row {
+  const refs: Run[] = [];
+  const stubs: number[] = [];
+  // A warm-up run of each, not counted: the first run after a change also bundles the harness.
+  for (let i = 0; i <= repeats; i++) {
+    const ref = grade(assignment, backend, true);
+    const stub = grade(assignment, backend, false).wallMs;
+    if (i === 0) continue;
+    refs.push(ref);
+    stubs.push(stub);
   }
-  return median(times.slice(1));
+  const phases: { [phase: string]: number } = {};
+  for (const k of Object.keys(refs[0].phases ?? {})) phases[k] = median(refs.map((r) => r.phases![k]));
+  const wallMs = median(refs.map((r) => r.wallMs));
+  const startupMs = median(stubs);
+  const studentComputeMs = median(refs.map((r) => studentCompute(r.results)));
+  const rss = refs.map((r) => r.peakRssMb).filter((x): x is number => x !== undefined);
+  return {
+    assignment,
+    backend,
+    score: refs[0].results.score,
+    cases: refs[0].results.parts.reduce((n, p) => n + p.cases.length, 0),
+    wallMs,
+    phases,
+    studentComputeMs,
+    startupMs,
+    overheadRatio: (wallMs - startupMs) / studentComputeMs,
+    peakRssMb: rss.length ? Math.max(...rss) : undefined,
+  };
 }
 
-async function gradeReference(name: string, backend: (typeof BACKENDS)[number]): Promise<{ ms: number; cases: number; score: number }> {
-  const a = loadAssignment(name);
-  const file = path.join(a.solutionDir, a.manifest.entry);
-  const runs = [];
-  for (let i = 0; i < REPEATS; i++) runs.push(await gradeSubmission({ assignment: a, file, backend, memoryMb: 2048 }));
-  const cases = runs[0].parts.reduce((n, p) => n + p.cases.length, 0);
-  return { ms: median(runs.map((r) => r.timing.totalMs)), cases, score: runs[0].score };
+function table(rows: Row[]): string {
+  const f = (x: number | undefined, digits = 0) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(digits));
+  const lines: string[][] = [['', ...rows.map((r) => `${r.assignment} ${r.backend}`)]];
+  lines.push(['wall, npm run grade --solution (ms)', ...rows.map((r) => f(r.wallMs))]);
+  for (const k of Object.keys(rows.find((r) => Object.keys(r.phases).length)?.phases ?? {})) lines.push([`  ${k}`, ...rows.map((r) => f(r.phases[k]))]);
+  lines.push(['student compute, sum over cases (ms)', ...rows.map((r) => f(r.studentComputeMs))]);
+  lines.push(['startupMs (wall for the stub, computes nothing)', ...rows.map((r) => f(r.startupMs))]);
+  lines.push(['overheadRatio (wall - startup) / compute', ...rows.map((r) => f(r.overheadRatio, 2))]);
+  lines.push(['peakRssMb, student process', ...rows.map((r) => f(r.peakRssMb))]);
+  lines.push(['score / cases', ...rows.map((r) => `${r.score} / ${r.cases}`)]);
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  return lines.map((l) => l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
 }
 
-const names = process.argv.slice(2).length ? process.argv.slice(2) : listAssignments();
-const rows: string[][] = [['what', ...BACKENDS, 'cpu/wasm']];
-const start: { [b: string]: number } = {};
-for (const b of BACKENDS) start[b] = await startup(b);
-rows.push(['student process start (ms)', ...BACKENDS.map((b) => start[b].toFixed(0)), (start.cpu / start.wasm).toFixed(2)]);
-for (const name of names) {
-  const r = { wasm: await gradeReference(name, 'wasm'), cpu: await gradeReference(name, 'cpu') };
-  rows.push([`grade ${name} reference, ${r.wasm.cases} cases (ms)`, ...BACKENDS.map((b) => `${r[b].ms.toFixed(0)} (score ${r[b].score})`), (r.cpu.ms / r.wasm.ms).toFixed(2)]);
-}
-const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-console.log(`\nmedians of ${REPEATS} runs; ${new Date().toISOString()}`);
+const names = positionals.length ? positionals : readdirSync(path.join(root, 'assignments')).map((d) => d.split('-')[0]).sort();
+const rows = names.flatMap((n) => BACKENDS.map((b) => bench(n, b)));
+const out = { date: new Date().toISOString(), root, node: process.version, cpus: cpus().length, repeats, rows };
+mkdirSync(path.join(import.meta.dirname, '..', 'bench'), { recursive: true });
+writeFileSync(path.join(import.meta.dirname, '..', 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log(table(rows));
+console.log(`\nmedians of ${repeats} runs after a warm-up, ${cpus().length} cores, node ${process.version}; ${out.date}`);

@@ -1,7 +1,6 @@
 /** Staff code for judging: an assignment's graded properties and diagnoses, run on the grader's cpu backend. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { fromWire } from '../../harness/protocol/codec.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import type { CaseValue } from '../definition/generator.ts';
@@ -10,6 +9,7 @@ import type { DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '..
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
 import { check, dataError } from '../definition/validate.ts';
 import { GraderError } from '../errors.ts';
+import { importTypeScript } from '../import-typescript.ts';
 import { shown } from '../paths.ts';
 import { graderTf } from './grader-tf.ts';
 
@@ -27,7 +27,7 @@ function loadStaffJudges(a: Assignment): Promise<StaffJudges | undefined> {
   if (!loaded.has(file)) {
     const load = async () => {
       try {
-        const m = (await import(pathToFileURL(file).href)) as Partial<StaffJudges>;
+        const m = (await importTypeScript(file)) as Partial<StaffJudges>;
         return { properties: m.properties ?? {}, diagnoses: m.diagnoses ?? {} };
       } catch (e) {
         throw new GraderError('BAD_DEFINITION', `${shown(file)} cannot be loaded: ${(e as Error).message}`, { cause: e });

@@ -31,11 +31,11 @@ interface Common {
 export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: boolean; sandbox?: string }): Results {
   return finish({
     ...header(r),
-    ...(r.sandbox ? { sandbox: r.sandbox } : {}),
     status: 'graded',
     score: round(r.parts.reduce((s, p) => s + p.score, 0)),
     maxScore: r.parts.reduce((s, p) => s + p.maxScore, 0),
     hiddenGraded: r.hiddenGraded,
+    ...(r.sandbox ? { sandbox: r.sandbox } : {}),
     parts: r.parts,
     ...rest(r),
   });

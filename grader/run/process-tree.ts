@@ -27,10 +27,19 @@ function childrenOf(pid: number): number[] {
 
 /** Resident memory of the tree, in kB; undefined where /proc cannot tell. */
 export function treeRssKb(pid: number): number | undefined {
+  return sumOverTree(pid, 'VmRSS');
+}
+
+/** The sum over the tree of each process's peak resident memory (VmHWM), in kB: the launcher's own is small. */
+export function treePeakRssKb(pid: number): number | undefined {
+  return sumOverTree(pid, 'VmHWM');
+}
+
+function sumOverTree(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
   let total: number | undefined;
   for (const p of processTree(pid)) {
     try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      const m = new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${p}/status`, 'utf8'));
       if (m) total = (total ?? 0) + Number(m[1]);
     } catch {
       // gone between listing and reading

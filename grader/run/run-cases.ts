@@ -1,4 +1,5 @@
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
+import { markPhase, recordPeak } from '../timing/phases.ts';
 import { sandbox } from './sandbox.ts';
 import { StudentProcess, type LateError, type Outcome, type ProcessOptions } from './student-process.ts';
 
@@ -24,7 +25,10 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
   try {
     for (const c of cases) {
       if (!proc?.alive) {
+        if (proc) recordPeak('studentPeakRssMb', proc.peakRssMb());
+        markPhase('studentStart');
         const started = await StudentProcess.start(opts, limitFor(c));
+        markPhase('studentReady');
         report.processes++;
         proc = started.proc;
         report.backend = proc.backend || report.backend;
@@ -39,8 +43,10 @@ export async function runCases(cases: LoadedCase[], opts: ProcessOptions, limitF
       chargeLateErrors(report, proc.takeLateErrors());
       if (proc.tampered) report.notes.push(proc.tampered);
     }
+    markPhase('casesDone');
     return report;
   } finally {
+    if (proc) recordPeak('studentPeakRssMb', proc.peakRssMb());
     proc?.kill();
   }
 }

@@ -26,8 +26,11 @@ export interface Sandbox {
   command(args: string[], readable: string[]): { file: string; args: string[] };
 }
 
-/** Variables the student process may see, from the grader's environment when set there; nothing else crosses. */
-const ENV_ALLOWED = ['LANG', 'LC_ALL', 'TZ', 'CUDA_VISIBLE_DEVICES', 'LD_LIBRARY_PATH'];
+/**
+ * Variables the student process may see, from the grader's environment when set there; nothing else crosses.
+ * TFGRADE_WASM_KERNEL_FIXES=off leaves tfjs's own wasm kernels in place (harness/child/wasm-kernels), for staff testing the cpu net.
+ */
+const ENV_ALLOWED = ['LANG', 'LC_ALL', 'TZ', 'CUDA_VISIBLE_DEVICES', 'LD_LIBRARY_PATH', 'TFGRADE_WASM_KERNEL_FIXES'];
 const NOBODY = 65534;
 /** Generous for a whole submission (the grader's per-case timers stop hangs first); it bounds a process the grader lost. */
 const CPU_SECONDS = 600;

@@ -8,13 +8,13 @@ import { FrameError, FrameReader, frameHeader, GRADER_TOKEN } from '../../harnes
 import { PROTOCOL_VERSION, type BackendChoice, type CaseErrorKind, type ChildMessage, type GraderMessage } from '../../harness/protocol/messages.ts';
 import type { WireValue } from '../../harness/protocol/values.ts';
 import { bundleEntry } from '../bundle-entry.ts';
+import { GraderError } from '../errors.ts';
 import { validate } from '../definition/validate.ts';
 import { ROOT } from '../paths.ts';
 import { refuseInspectorSignal } from './inspector-signal.ts';
 import { memoryCgroup } from './memory-cgroup.ts';
-import { killTree, treeRssKb } from './process-tree.ts';
+import { killTree, treePeakRssKb, treeRssKb } from './process-tree.ts';
 import { sandbox, studentEnv } from './sandbox.ts';
-import { GraderError } from '../errors.ts';
 
 /** What one call into student code came to, seen from the grader. */
 export type Outcome =
@@ -31,7 +31,6 @@ export interface ProcessOptions {
   /** Cap on both the JS heap and resident memory: the heap cap alone does not bound tensors or wasm memory. */
   memoryMb: number;
 }
-
 
 /** An error that work of an earlier case threw after that case was answered (or that code run at load time threw). */
 export interface LateError {
@@ -144,6 +143,11 @@ export class StudentProcess {
     if (reply.type === 'timeout') return { kind: 'timeout', limitMs };
     const reason = reply.type === 'exit' ? reply.reason : `sent an unexpected '${reply.type}' message`;
     return { kind: 'crashed', message: StudentProcess.withOutput(`the student process ${reason} during this case`, this.output) };
+  }
+
+  /** The most resident memory the process has held so far (VmHWM), in MB; 0 once it is gone. */
+  peakRssMb(): number {
+    return (this.child.pid === undefined ? 0 : (treePeakRssKb(this.child.pid) ?? 0)) / 1024;
   }
 
   kill(): void {

@@ -31,7 +31,7 @@ export function sandboxAssignment(): Assignment {
   writeFileSync(path.join(dir, 'solution.ts'), SOLUTION);
   writeFileSync(path.join(dir, 'cases.ts'), GENERATORS);
   const manifest: Manifest = {
-    schemaVersion: 2,
+    schemaVersion: 1,
     id: 'hw0-sandbox',
     title: 'sandbox',
     entry: 'solution.ts',

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../grader/paths.ts';
+import { courseLayout } from '../../grader/definition/course-layout.ts';
 import { processTree } from '../../grader/run/process-tree.ts';
 import { detectSandbox, studentEnv, type SandboxLayer } from '../../grader/run/sandbox.ts';
 import { loopbackListener } from './hostile.ts';
@@ -23,7 +23,7 @@ s.on('connect', () => { out.net = 'connected'; s.destroy(); console.log(JSON.str
 s.on('error', (e) => { out.net = e.code; console.log(JSON.stringify(out)); });
 `;
 
-const FIXTURE = path.join(ROOT, 'fixtures', 'hw1-kmeans', 'hidden', 'kmeans.blobs-4d.json');
+const FIXTURE = path.join(courseLayout().fixtures, 'hw1-kmeans', 'hidden', 'kmeans.blobs-4d.json');
 
 const EXPECTED: { [l in SandboxLayer]: { uid: number; signal: string; read: string; net: string } } = {
   'namespaces-as-nobody': { uid: 65534, signal: 'ESRCH', read: 'ENOENT', net: 'ECONNREFUSED' },
