@@ -12,6 +12,7 @@ import { GraderError } from '../errors.ts';
 import { validate } from '../definition/validate.ts';
 import { ROOT } from '../paths.ts';
 import { refuseInspectorSignal } from './inspector-signal.ts';
+import { memoryCgroup } from './memory-cgroup.ts';
 import { killTree, treePeakRssKb, treeRssKb } from './process-tree.ts';
 import { sandbox, studentEnv } from './sandbox.ts';
 
@@ -71,7 +72,9 @@ export class StudentProcess {
     // Node's permission model denies a link on the way (a course copy sharing one node_modules): use real paths.
     const nodeModules = realpathSync(path.join(ROOT, 'node_modules'));
     const cmd = sandbox().command([`--max-old-space-size=${opts.memoryMb}`, ...permissionFlags(opts.backend, nodeModules), bundle], [nodeModules]);
-    this.child = spawn(cmd.file, cmd.args, { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: studentEnv() });
+    const cgroup = memoryCgroup(opts.memoryMb);
+    const [file, ...args] = [...(cgroup?.prefix ?? []), cmd.file, ...cmd.args];
+    this.child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: studentEnv() });
     const keep = (d: Buffer) => (this.output = (this.output + d.toString()).slice(-OUTPUT_TAIL));
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
@@ -81,7 +84,9 @@ export class StudentProcess {
     (this.child.stdio[4] as Readable).on('data', (chunk: Buffer) => this.receive(reader, chunk));
     this.child.on('exit', (code, signal) => {
       const oom = /heap out of memory|Reached heap limit/.test(this.output);
-      this.exited ??= oom ? `ran out of memory (heap limit ${opts.memoryMb} MB)` : describeExit(code, signal);
+      const capped = cgroup?.killedForMemory() ? `used more than ${opts.memoryMb} MB of memory and was stopped` : undefined;
+      cgroup?.remove();
+      this.exited ??= oom ? `ran out of memory (heap limit ${opts.memoryMb} MB)` : (capped ?? describeExit(code, signal));
       clearInterval(this.watchdog);
       this.pending?.({ type: 'exit', reason: this.exited });
     });

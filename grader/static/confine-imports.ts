@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Loader, OnLoadArgs, OnResolveArgs, OnResolveResult, Plugin } from 'esbuild';
 
 /** A submission is a few source files: anything bigger is not one (and /dev/zero would be endless). */
-export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_FILES = 64;
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILES = 64;
 
 const LOADERS: { [ext: string]: Loader } = { '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.json': 'json' };
 

@@ -59,7 +59,7 @@ export class FrameReader {
     const digits = header.slice(TOKEN_CHARS);
     if (!/^\d{10}$/.test(digits)) throw new FrameError('a frame with a malformed length');
     const n = Number(digits);
-    if (n > this.maxBytes) throw new FrameError(`a frame of ${(n / 2 ** 20).toFixed(0)} MB (at most ${this.maxBytes / 2 ** 20} MB)`);
+    if (n > this.maxBytes) throw new FrameError(`a frame of ${n} bytes (at most ${this.maxBytes})`);
     return n;
   }
 }
