@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Ajv } from 'ajv';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { loadAssignment } from '../../grader/definition/load-assignment.ts';
 import { packageGradescope } from '../../grader/packaging/gradescope-package.ts';
@@ -62,6 +62,7 @@ async function unzip(zipFile: string, dest: string): Promise<void> {
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-gradescope-test-'));
 let source = '';
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** A fresh /autograder: the shared unpacked source, a submission folder holding `files`; runs run_autograder there and returns its results.json. */
 function runAutograder(name: string, files: Record<string, string>): { results: GradescopeResults; seconds: number; log: string } {
@@ -69,7 +70,10 @@ function runAutograder(name: string, files: Record<string, string>): { results: 
   mkdirSync(path.join(root, 'submission'), { recursive: true });
   // Each layout links the one unpacked source: Gradescope's image holds it once too.
   execFileSync('ln', ['-s', source, path.join(root, 'source')]);
-  for (const [to, from] of Object.entries(files)) copyFileSync(from, path.join(root, 'submission', to));
+  for (const [to, from] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, 'submission', to)), { recursive: true });
+    copyFileSync(from, path.join(root, 'submission', to));
+  }
   const start = performance.now();
   const r = spawnSync(path.join(source, 'run_autograder'), [], { env: { ...process.env, AUTOGRADER_ROOT: root, NO_COLOR: '1' }, encoding: 'utf8' });
   const seconds = (performance.now() - start) / 1000;
@@ -108,6 +112,11 @@ describe("hw1's Gradescope package", () => {
     expect(results.score).toBe(0);
     expect(results.output).toContain('kmeans.ts');
   }, 120_000);
+
+  it('finds the file in a folder the student uploaded whole', () => {
+    const { results } = runAutograder('nested', { 'hw1/kmeans.ts': referenceFile('hw1') });
+    expect(results.score).toBe(100);
+  }, 180_000);
 
   it('still writes a zero-score results.json when the grader cannot start', () => {
     const root = path.join(work, 'broken');
