@@ -101,8 +101,10 @@ function namespaces(layer: SandboxLayer, bwrap: string, setpriv: string | undefi
           // Its life is tied to the grader's; a new session keeps it off the grader's terminal.
           ...['--die-with-parent', '--new-session', '--clearenv', ...env],
           ...systemMounts(),
+          // The empty /tmp first: binds that live under /tmp (a checkout there) must land on top of it, not under it.
+          ...['--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp'],
           ...binds,
-          ...['--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--chdir', '/tmp'],
+          ...['--chdir', '/tmp'],
           ...drop,
           ...limits(prlimit),
           node,
