@@ -68,7 +68,6 @@ export function normalised({ sandbox: _layer, ...r }: Results): Results {
       .join('<root>')
       .split(os.tmpdir())
       .join('<tmp>')
-      .replace(/<tmp>\/tfgrade-tests-\w+/g, '<scratch>')
       .replace(/(\.[cm]?[jt]s):\d+:\d+/g, '$1');
   return {
     ...r,
