@@ -11,12 +11,17 @@ import { ROOT } from '../paths.ts';
  *   user nobody;
  * - `namespaces-user` (an unprivileged grader): the same namespaces inside a
  *   user namespace; the process keeps the grader's user outside it;
- * - `permissions-only` (no bubblewrap, no user namespaces, not Linux): a plain
- *   process as the grader's user.
+ * - `as-nobody` (the grader is root, but bubblewrap is missing or refused, as
+ *   in a container without the capability to make namespaces: Gradescope's):
+ *   a plain process that setpriv makes user nobody, so the kernel keeps it
+ *   from what only root may read (the package makes hidden material so) and
+ *   from signalling the grader;
+ * - `permissions-only` (an unprivileged grader without namespaces, not
+ *   Linux): a plain process as the grader's user.
  * Every layer adds Node's permission model, an empty environment with an
  * allow-list, resource limits and the harness's own defences.
  */
-export type SandboxLayer = 'namespaces-as-nobody' | 'namespaces-user' | 'permissions-only';
+export type SandboxLayer = 'namespaces-as-nobody' | 'namespaces-user' | 'as-nobody' | 'permissions-only';
 
 export interface Sandbox {
   layer: SandboxLayer;
@@ -56,25 +61,32 @@ export function sandbox(): Sandbox {
 
 /** The strongest layer that works here, starting from `asked` (default: the strongest of all). */
 export function detectSandbox(asked?: string): Sandbox {
-  const order: SandboxLayer[] = ['namespaces-as-nobody', 'namespaces-user', 'permissions-only'];
+  const order: SandboxLayer[] = ['namespaces-as-nobody', 'namespaces-user', 'as-nobody', 'permissions-only'];
   const from = Math.max(0, order.indexOf(asked as SandboxLayer));
-  const bwrap = findTool('bwrap');
-  const setpriv = findTool('setpriv');
-  const prlimit = findTool('prlimit');
+  const tools = { bwrap: findTool('bwrap'), setpriv: findTool('setpriv'), prlimit: findTool('prlimit') };
   const why: string[] = [];
-  for (const layer of order.slice(from)) {
-    if (layer === 'permissions-only') break;
-    if (!bwrap) {
-      why.push('bubblewrap is not installed');
-      break;
+  for (const layer of order.slice(from, -1)) {
+    const candidate = layerFor(layer, tools);
+    if (typeof candidate === 'string') {
+      if (candidate) why.push(candidate);
+      continue;
     }
-    if (layer === 'namespaces-as-nobody' && (process.getuid?.() !== 0 || !setpriv)) continue;
-    const candidate = namespaces(layer, bwrap, setpriv, prlimit);
     const failure = probe(candidate);
     if (!failure) return candidate;
     why.push(`${layer}: ${failure}`);
   }
-  return plain(setpriv, prlimit, why);
+  return plain(tools, why);
+}
+
+type Tools = { bwrap?: string; setpriv?: string; prlimit?: string };
+
+/** The layer as this machine could build it, or why it cannot (empty: it does not apply, nothing to report). */
+function layerFor(layer: SandboxLayer, { bwrap, setpriv, prlimit }: Tools): Sandbox | string {
+  const root = process.getuid?.() === 0;
+  if (layer === 'as-nobody') return root && setpriv ? asNobody(setpriv, prlimit) : '';
+  if (!bwrap) return layer === 'namespaces-as-nobody' ? 'bubblewrap is not installed' : '';
+  if (layer === 'namespaces-as-nobody' && (!root || !setpriv)) return '';
+  return namespaces(layer, bwrap, setpriv, prlimit);
 }
 
 function limits(prlimit: string | undefined): string[] {
@@ -93,7 +105,7 @@ function namespaces(layer: SandboxLayer, bwrap: string, setpriv: string | undefi
       const node = realpathSync(process.execPath);
       const binds = [...new Set([...readable, node])].filter((p) => !p.startsWith('/usr/')).flatMap((p) => [...parentDirs(p), '--ro-bind', p, p]);
       const env = Object.entries(studentEnv()).flatMap(([k, v]) => ['--setenv', k, v]);
-      const drop = asNobody ? ['--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID', '--', setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', '--'] : ['--unshare-user', '--'];
+      const drop = asNobody ? ['--cap-add', 'CAP_SETUID', '--cap-add', 'CAP_SETGID', '--', setpriv!, ...NOBODY_FLAGS, '--'] : ['--unshare-user', '--'];
       return {
         file: bwrap,
         args: [
@@ -115,15 +127,24 @@ function namespaces(layer: SandboxLayer, bwrap: string, setpriv: string | undefi
   };
 }
 
-function plain(setpriv: string | undefined, prlimit: string | undefined, why: string[]): Sandbox {
+/** setpriv's flags that make the process user nobody, with no supplementary groups. */
+const NOBODY_FLAGS = [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'];
+
+function asNobody(setpriv: string, prlimit: string | undefined): Sandbox {
+  const description = "no namespaces (bubblewrap missing or refused here), user nobody: Node's permission model, empty environment";
+  return direct('as-nobody', description, [setpriv, '--pdeathsig=KILL', ...NOBODY_FLAGS, '--'], prlimit);
+}
+
+function plain({ setpriv, prlimit }: Tools, why: string[]): Sandbox {
   const reason = why.length ? ` (${why.join('; ')})` : '';
-  // Without a PID namespace, only a parent-death signal ties the process's life to the grader's.
-  const command = [...(setpriv ? [setpriv, '--pdeathsig=KILL', '--'] : []), ...limits(prlimit), process.execPath];
-  return {
-    layer: 'permissions-only',
-    description: `no operating-system sandbox${reason}: Node's permission model, the grader's user, empty environment`,
-    command: (args) => ({ file: command[0], args: [...command.slice(1), ...args] }),
-  };
+  const description = `no operating-system sandbox${reason}: Node's permission model, the grader's user, empty environment`;
+  return direct('permissions-only', description, setpriv ? [setpriv, '--pdeathsig=KILL', '--'] : [], prlimit);
+}
+
+/** A process started without namespaces: only a parent-death signal ties its life to the grader's. */
+function direct(layer: SandboxLayer, description: string, prefix: string[], prlimit: string | undefined): Sandbox {
+  const command = [...prefix, ...limits(prlimit), process.execPath];
+  return { layer, description, command: (args) => ({ file: command[0], args: [...command.slice(1), ...args] }) };
 }
 
 /** /usr read-only; /lib, /lib64, /bin as the host has them (links into /usr on Debian 12, folders elsewhere). */

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courseLayout } from '../../grader/definition/course-layout.ts';
 import { processTree } from '../../grader/run/process-tree.ts';
 import { detectSandbox, studentEnv, type SandboxLayer } from '../../grader/run/sandbox.ts';
 import { loopbackListener } from './hostile.ts';
@@ -23,11 +23,14 @@ s.on('connect', () => { out.net = 'connected'; s.destroy(); console.log(JSON.str
 s.on('error', (e) => { out.net = e.code; console.log(JSON.stringify(out)); });
 `;
 
-const FIXTURE = path.join(courseLayout().fixtures, 'hw1-kmeans', 'hidden', 'kmeans.blobs-4d.json');
+/** What the grader keeps to itself: a file only its user may read, as the Gradescope package makes hidden material. */
+const SECRET = path.join(mkdtempSync(path.join(os.tmpdir(), 'tfgrade-layer-secret-')), 'hidden.json');
+writeFileSync(SECRET, '{"expected": [1, 2, 3]}', { mode: 0o600 });
 
 const EXPECTED: { [l in SandboxLayer]: { uid: number; signal: string; read: string; net: string } } = {
   'namespaces-as-nobody': { uid: 65534, signal: 'ESRCH', read: 'ENOENT', net: 'ECONNREFUSED' },
   'namespaces-user': { uid: process.getuid!(), signal: 'ESRCH', read: 'ENOENT', net: 'ECONNREFUSED' },
+  'as-nobody': { uid: 65534, signal: 'EPERM', read: 'EACCES', net: 'connected' },
   'permissions-only': { uid: process.getuid!(), signal: 'delivered', read: 'read', net: 'connected' },
 };
 
@@ -48,7 +51,7 @@ describe.each(Object.keys(EXPECTED) as SandboxLayer[])('the %s layer', (layer) =
 
   it.skipIf(!here)('stops what it says it stops, and passes only the allowed environment', () => {
     process.env.TFGRADE_TEST_SECRET = 'tfgrade-secret-layer';
-    const cmd = s.command(['-e', PROBE, String(process.pid), String(listener.port), FIXTURE], []);
+    const cmd = s.command(['-e', PROBE, String(process.pid), String(listener.port), SECRET], []);
     const r = spawnSync(cmd.file, cmd.args, { encoding: 'utf8', env: studentEnv(), timeout: 20_000 });
     const seen = JSON.parse(r.stdout) as { uid: number; env: string[]; signal: string; read: string; net: string };
     expect({ uid: seen.uid, signal: seen.signal, read: seen.read, net: seen.net }).toEqual(EXPECTED[layer]);
