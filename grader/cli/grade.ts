@@ -8,6 +8,7 @@ import { courseLayout } from '../definition/course-layout.ts';
 import { listAssignments, loadAssignment } from '../definition/load-assignment.ts';
 import type { Assignment } from '../definition/manifest.ts';
 import { gradeSubmission } from '../grade-submission.ts';
+import { readSubmissionMetadata } from '../report/gradescope-metadata.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { parseReportList, reporters, writeReports } from '../report/reporters.ts';
 import { asGraderError, GraderError } from '../errors.ts';
@@ -33,6 +34,7 @@ interface CliOptions {
   memory: number;
   color: boolean;
   course?: string;
+  submissionMetadata?: string;
 }
 
 const positiveInt = (v: string) => {
@@ -54,6 +56,7 @@ const program = new Command('npm run grade')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
+  .option('--submission-metadata <file>', "Gradescope's submission_metadata.json, for the Gradescope report (who submitted, when)")
   .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
   .exitOverride()
   .configureOutput({ outputError: () => undefined })
@@ -64,6 +67,7 @@ const program = new Command('npm run grade')
 async function main(name: string, opts: CliOptions): Promise<void> {
   let assignment: Assignment | undefined;
   let chosen: Reporter[] = [];
+  const ctx = { colours: opts.color && pc.isColorSupported, ...(opts.submissionMetadata ? { submissionMetadata: readSubmissionMetadata(fromCaller(opts.submissionMetadata)) } : {}) };
   try {
     chosen = parseReportList(opts.report);
     assignment = loadAssignment(name, courseLayout(opts.course ? fromCaller(opts.course) : undefined));
@@ -74,13 +78,13 @@ async function main(name: string, opts: CliOptions): Promise<void> {
     const onCase = (c: LoadedCase, i: number, total: number) => progress.update(`grading ${c.key} (${i + 1}/${total})...`);
     const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit, onCase }).finally(() => progress.done());
     if (opts.json) writeJson(fromCaller(opts.json), results);
-    const { terminal } = await writeReports(results, chosen, fromCaller(opts.out), { colours: opts.color && pc.isColorSupported });
+    const { terminal } = await writeReports(results, chosen, fromCaller(opts.out), ctx);
     if (terminal) process.stdout.write(terminal);
   } catch (e) {
     const err = asGraderError(e);
     fail(err, opts.json, assignment?.manifest ?? { id: name, title: name });
     // The report files a run asked for are written for an ungraded run too: a batch or Gradescope reads them.
-    await writeReports(notGraded(assignment?.manifest ?? { id: name, title: name }, err), chosen.filter((r) => r.file), fromCaller(opts.out), { colours: false });
+    await writeReports(notGraded(assignment?.manifest ?? { id: name, title: name }, err), chosen.filter((r) => r.file), fromCaller(opts.out), { ...ctx, colours: false });
   }
 }
 

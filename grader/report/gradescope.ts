@@ -4,6 +4,7 @@ import schema from '../schemas/gradescope-results.schema.json' with { type: 'jso
 import { GraderError } from '../errors.ts';
 import type { Results } from '../results/results.ts';
 import { textHelpers } from './helpers.ts';
+import { metadataLines, type MetadataReading } from './gradescope-metadata.ts';
 import type { Reporter } from './reporter.ts';
 import { reportView, type CaseView, type PartView, type ReportView } from './report-view.ts';
 import { reportTemplate } from './template.ts';
@@ -41,16 +42,17 @@ export const gradescopeReporter: Reporter = {
   name: 'gradescope',
   description: "Gradescope's results.json (hidden cases shown when grades are published)",
   file: 'results.json',
-  render(results) {
-    const out = gradescopeResults(results);
+  render(results, ctx) {
+    const out = gradescopeResults(results, ctx.submissionMetadata);
     if (!validate(out)) throw new GraderError('INTERNAL', `the Gradescope results do not match their schema: ${JSON.stringify(validate.errors)}`);
     return `${JSON.stringify(out, null, 2)}\n`;
   },
 };
 
 /** The results in Gradescope's format; the top-level score is the grade, whatever the tests say. */
-export function gradescopeResults(results: Results): GradescopeResults {
+export function gradescopeResults(results: Results, reading?: MetadataReading): GradescopeResults {
   const view = reportView(results);
+  const about = aboutSubmission(reading, results.maxScore);
   const text = {
     summary: reportTemplate('gradescope-summary.hbs', helpers, { noEscape: true }),
     part: reportTemplate('gradescope-part.hbs', helpers, { noEscape: true }),
@@ -60,12 +62,12 @@ export function gradescopeResults(results: Results): GradescopeResults {
   return {
     score: results.score,
     execution_time: Math.round(results.timing.totalMs / 1000),
-    output: text.summary(view),
+    output: [...about.student, text.summary(view)].join('\n'),
     output_format: 'text',
     visibility: 'visible',
     stdout_visibility: 'hidden',
-    extra_data: { status: results.status, provenance: results.provenance, gradedAt: results.gradedAt },
-    tests: [...tests, ...staffTests(view)],
+    extra_data: { status: results.status, provenance: results.provenance, gradedAt: results.gradedAt, sandbox: results.sandbox, ...about.extra },
+    tests: [...tests, ...staffTests(view, about.staff)],
   };
 }
 
@@ -98,8 +100,16 @@ function caseTest(p: PartView, c: CaseView, number: string, output: string): Gra
 }
 
 /** Why grading did not run, and the tracebacks: for the course staff only. */
-function staffTests(view: ReportView): GradescopeTest[] {
-  const notes = [...(view.error && view.error.audience === 'staff' ? [`${view.error.code}: ${view.error.message}`] : []), ...view.staff];
+function staffTests(view: ReportView, more: string[]): GradescopeTest[] {
+  const notes = [...(view.error && view.error.audience === 'staff' ? [`${view.error.code}: ${view.error.message}`] : []), ...view.staff, ...more];
   if (!notes.length) return [];
   return [{ name: 'Notes for the course staff', number: `${view.parts.length + 1}`, output: notes.join('\n\n'), output_format: 'text', tags: ['staff'], visibility: 'hidden' }];
+}
+
+/** What submission_metadata.json adds: a line for the student, notes for staff, the submission's id for exports. */
+function aboutSubmission(reading: MetadataReading | undefined, maxScore: number): { student: string[]; staff: string[]; extra: { [key: string]: unknown } } {
+  if (!reading) return { student: [], staff: [], extra: {} };
+  if ('problem' in reading) return { student: [], staff: [`submission_metadata.json was not used: ${reading.problem}`], extra: {} };
+  const { student, staff } = metadataLines(reading.metadata, maxScore);
+  return { student: [student], staff, extra: { submissionId: reading.metadata.id } };
 }

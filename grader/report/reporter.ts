@@ -1,4 +1,5 @@
 import type { Results } from '../results/results.ts';
+import type { MetadataReading } from './gradescope-metadata.ts';
 
 /** What a reporter may know beyond the results: how the reader sees it, and where the other formats went. */
 export interface ReportContext {
@@ -6,6 +7,8 @@ export interface ReportContext {
   colours: boolean;
   /** The HTML report's path, when one was written, for the terminal's last line. */
   htmlFile?: string;
+  /** Gradescope's submission_metadata.json, read when the run was given one. */
+  submissionMetadata?: MetadataReading;
 }
 
 /** One report format: renders results as they are, never recomputing a score. */
