@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import os from 'node:os';
 import path from 'node:path';
 import type { Assignment } from '../definition/manifest.ts';
+import { firstDifference } from './first-difference.ts';
 import { makeFixtures } from './make-fixtures.ts';
 
 /**
@@ -44,17 +45,7 @@ function compareFixtureDirs(committedDir: string, madeDir: string): string[] {
     const [was, now] = [readFileSync(path.join(committedDir, f), 'utf8'), readFileSync(path.join(madeDir, f), 'utf8')];
     if (!(Number(JSON.parse(was).referenceMs) > 0)) problems.push(`${f}: records no reference time`);
     const difference = firstDifference(withoutTiming(was), withoutTiming(now));
-    if (difference) problems.push(`${f}: ${difference}`);
+    if (difference) problems.push(`${f}: differs from a regeneration at ${difference}`);
   }
   return problems;
-}
-
-/** `differs ... at line 12: committed `...`, regenerated `...``, or '' for equal texts. */
-function firstDifference(was: string, now: string): string {
-  if (was === now) return '';
-  const [a, b] = [was.split('\n'), now.split('\n')];
-  const i = a.findIndex((line, k) => line !== b[k]);
-  const at = i < 0 ? a.length : i;
-  const cut = (s: string | undefined) => (s === undefined ? '(end of file)' : `\`${s.trim().slice(0, 80)}\``);
-  return `differs from a regeneration at line ${at + 1}: committed ${cut(a[at])}, regenerated ${cut(b[at])}`;
 }

@@ -1,0 +1,32 @@
+/** Item: nothing hidden reaches the student's copy: no hidden expected values, hidden case declarations or solution text. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CourseLayout } from '../../definition/course-layout.ts';
+import { listAssignments, readManifestFile } from '../../definition/load-assignment.ts';
+import { hiddenMaterial, shippedLines } from '../hidden-material.ts';
+import { fromProblems, type ReleaseItem } from '../release-item.ts';
+import { scanCopy } from '../scan-copy.ts';
+
+/** The lines outside the solution regions of every reference of the course: students get them in the stubs. */
+function courseShippedLines(layout: CourseLayout): Set<string> {
+  const lines = new Set<string>();
+  for (const folder of listAssignments(layout)) {
+    const { entry } = readManifestFile(path.join(layout.assignments, folder, 'manifest.json'));
+    const file = path.join(layout.solutions, folder, entry);
+    if (existsSync(file)) for (const line of shippedLines(readFileSync(file, 'utf8'))) lines.add(line);
+  }
+  return lines;
+}
+
+/** More than this many findings of one assignment are summarised: the first ones say what to fix. */
+const SHOWN = 10;
+
+export const studentCopyItem: ReleaseItem = {
+  id: 'student-copy',
+  proves: "no hidden fixture's expected values, hidden case declaration or solution text is in the student's copy",
+  async run({ a, layout, studentCopy }) {
+    const reference = readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8');
+    const found = scanCopy(await studentCopy(), hiddenMaterial(a, reference, courseShippedLines(layout)));
+    return fromProblems(found.length > SHOWN ? [...found.slice(0, SHOWN), `... and ${found.length - SHOWN} more`] : found);
+  },
+};
