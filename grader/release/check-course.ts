@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import type { CourseLayout } from '../definition/course-layout.ts';
 import { loadAssignment } from '../definition/load-assignment.ts';
-import { asGraderError } from '../errors.ts';
+import { asGraderError, GraderError } from '../errors.ts';
 import { gradeSubmission } from '../grade-submission.ts';
 import { buildStudentCopy } from '../packaging/student-copy.ts';
 import { RELEASE_ITEMS } from './items/index.ts';
 import { limiter } from './limit.ts';
-import type { ItemResult, ReleaseContext } from './release-item.ts';
+import type { ItemResult, ReleaseContext, ReleaseItem } from './release-item.ts';
 
 /**
  * Gradings at once: each is a student process working flat out, so two keep
@@ -24,16 +24,31 @@ const MEMORY_MB = 2048;
 export interface AssignmentCheck {
   /** The folder name, or the name asked for when it would not load. */
   assignment: string;
-  /** One result per item id; an item not run (the definition did not load) is absent. */
+  /** False when the definition does not load: then nothing but it was judged. */
+  loaded: boolean;
+  /** One result per item id that ran. */
   items: Map<string, ItemResult>;
   ms: number;
 }
 
-/** True when every item of the check ran and passed. */
-export const isReady = (c: AssignmentCheck): boolean => RELEASE_ITEMS.every((item) => c.items.get(item.id)?.pass);
+export interface CheckOptions {
+  /** The ids of the items to run (default: all). */
+  only?: readonly string[];
+  /** Called as each assignment's check ends, e.g. for a progress line. */
+  onDone?: (c: AssignmentCheck) => void;
+}
+
+/** The ids of every item, in the table's order. */
+export const ITEM_IDS = RELEASE_ITEMS.map((i) => i.id);
+
+/** True when every item asked for ran and passed. */
+export const isReady = (c: AssignmentCheck, ids: readonly string[] = ITEM_IDS): boolean => ids.every((id) => c.items.get(id)?.pass);
 
 /** Checks each named assignment of the course, one after another, each one's items side by side. */
-export async function checkCourse(names: string[], layout: CourseLayout, onDone?: (c: AssignmentCheck) => void): Promise<AssignmentCheck[]> {
+export async function checkCourse(names: string[], layout: CourseLayout, opts: CheckOptions = {}): Promise<AssignmentCheck[]> {
+  const unknown = (opts.only ?? []).filter((id) => !ITEM_IDS.includes(id));
+  if (unknown.length) throw new GraderError('USAGE', `no check item ${unknown.join(', ')} (items: ${ITEM_IDS.join(', ')})`);
+  const items = RELEASE_ITEMS.filter((i) => !opts.only || opts.only.includes(i.id));
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-check-'));
   const throttled = limiter(CONCURRENT_GRADINGS);
   let copy: Promise<string> | undefined;
@@ -46,8 +61,8 @@ export async function checkCourse(names: string[], layout: CourseLayout, onDone?
   try {
     const out: AssignmentCheck[] = [];
     for (const name of names) {
-      const check = await checkAssignment(name, layout, { throttled, studentCopy, scratch: path.join(scratch, name) });
-      onDone?.(check);
+      const check = await checkAssignment(name, layout, items, { throttled, studentCopy, scratch: path.join(scratch, name) });
+      opts.onDone?.(check);
       out.push(check);
     }
     return out;
@@ -58,14 +73,14 @@ export async function checkCourse(names: string[], layout: CourseLayout, onDone?
 
 type Shared = Pick<ReleaseContext, 'throttled' | 'studentCopy' | 'scratch'>;
 
-async function checkAssignment(name: string, layout: CourseLayout, shared: Shared): Promise<AssignmentCheck> {
+async function checkAssignment(name: string, layout: CourseLayout, items: readonly ReleaseItem[], shared: Shared): Promise<AssignmentCheck> {
   const start = performance.now();
   let a;
   try {
     a = loadAssignment(name, layout);
   } catch (e) {
     // Nothing else can be judged without a definition.
-    return { assignment: name, items: new Map([['definition', { pass: false, problems: [asGraderError(e).message] }]]), ms: performance.now() - start };
+    return { assignment: name, loaded: false, items: new Map([['definition', { pass: false, problems: [asGraderError(e).message] }]]), ms: performance.now() - start };
   }
   mkdirSync(shared.scratch, { recursive: true });
   const assignment = a;
@@ -75,8 +90,8 @@ async function checkAssignment(name: string, layout: CourseLayout, shared: Share
     layout,
     grade: (file: string, backend: BackendChoice) => shared.throttled(() => gradeSubmission({ assignment, file, backend, memoryMb: MEMORY_MB })),
   };
-  const results = await Promise.all(RELEASE_ITEMS.map(async (item) => [item.id, await runItem(() => item.run(ctx))] as const));
-  return { assignment: a.manifest.id, items: new Map(results), ms: performance.now() - start };
+  const results = await Promise.all(items.map(async (item) => [item.id, await runItem(() => item.run(ctx))] as const));
+  return { assignment: a.manifest.id, loaded: true, items: new Map(results), ms: performance.now() - start };
 }
 
 /** An item that throws fails with the error's message rather than stopping the check. */

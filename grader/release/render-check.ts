@@ -2,8 +2,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import pc from 'picocolors';
 import { CALIBRATION_LIMIT, isLowMargin, marginOf, type CalibrationRow } from './calibration.ts';
-import { isReady, type AssignmentCheck } from './check-course.ts';
-import { RELEASE_ITEMS } from './items/index.ts';
+import { isReady, ITEM_IDS, type AssignmentCheck } from './check-course.ts';
 
 const PASS = pc.green('✓');
 const FAIL = pc.red('✗');
@@ -13,8 +12,8 @@ const NOT_RUN = pc.dim('·');
 const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - stripVTControlCharacters(s).length));
 
 /** The table, the problems of each failed item, and the calibration (all of it when asked, else its rows below the margin). */
-export function renderCheck(checks: AssignmentCheck[], opts: { calibration: boolean; totalMs: number }): string {
-  const ids = RELEASE_ITEMS.map((i) => i.id);
+export function renderCheck(checks: AssignmentCheck[], opts: { calibration: boolean; totalMs: number; only?: readonly string[] }): string {
+  const ids = ITEM_IDS;
   const first = Math.max(10, ...checks.map((c) => c.assignment.length)) + 2;
   const widths = ids.map((id) => id.length + 2);
   const head = pad('', first) + ids.map((id, i) => pad(id, widths[i])).join('') + 'time';
@@ -24,9 +23,9 @@ export function renderCheck(checks: AssignmentCheck[], opts: { calibration: bool
   });
   const failed = checks.flatMap((c) => ids.filter((id) => c.items.get(id) && !c.items.get(id)!.pass).map((id) => ({ c, id })));
   const problems = failed.map(({ c, id }) => [`${pc.red('✗')} ${c.assignment} ${id}:`, ...c.items.get(id)!.problems.map((p) => `    ${p}`)].join('\n'));
-  const notRun = checks.filter((c) => c.items.size < ids.length).map((c) => `${c.assignment}: only the definition was checked (it does not load)`);
+  const notRun = checks.filter((c) => !c.loaded).map((c) => `${c.assignment}: nothing else was checked: the definition does not load`);
   const calibration = checks.flatMap((c) => calibrationSection(c, opts.calibration));
-  const ok = checks.every(isReady);
+  const ok = checks.every((c) => isReady(c, opts.only));
   const summary = `${ok ? pc.green('ready to release') : pc.red('not ready')}: ${checks.length} assignment(s) in ${(opts.totalMs / 1000).toFixed(0)} s`;
   return [head, ...rows, '', ...problems, ...notRun, ...calibration, summary].join('\n');
 }

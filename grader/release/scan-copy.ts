@@ -22,12 +22,14 @@ export function scanCopy(dir: string, hidden: HiddenMaterial): string[] {
     const shown = path.relative(dir, file);
     if (path.basename(file) === 'hidden-cases.json') found.push(`${shown}: a hidden-cases file`);
     const text = readFileSync(file, 'utf8');
-    for (const [value, what] of hidden.values) if (text.includes(value)) found.push(`${shown}: ${what}`);
+    const values = new Set([...hidden.values].filter(([value]) => text.includes(value)).map(([, what]) => what));
+    found.push(...[...values].map((what) => `${shown}: ${what}`));
     text.split('\n').forEach((line, i) => {
       const from = hidden.solutionLines.get(line.trim());
       if (from) found.push(`${shown}:${i + 1}: solution text (${from}): ${line.trim().slice(0, 80)}`);
     });
-    if (file.endsWith('.json')) found.push(...declaredHiddenCases(text, hidden).map((c) => `${shown}: declares hidden case ${c}`));
+    const declared = file.endsWith('.json') ? declaredHiddenCases(text, hidden) : [];
+    if (declared.length) found.push(`${shown}: declares hidden case${declared.length > 1 ? 's' : ''} ${declared.join(', ')}`);
   }
   return found;
 }
