@@ -70,7 +70,7 @@ function describeTolerance(a: Assignment, k: CheckSpec): string {
     case 'nonIncreasing':
       return named ? `${k.tolerance} (${numbers(named)})` : 'exact';
     case 'property':
-      return `property ${k.property}${named ? `, ${k.tolerance} (${numbers(named)})` : ''}`;
+      return `property ${k.property}${k.options ? ` ${JSON.stringify(k.options)}` : ''}${named ? `, ${k.tolerance} (${numbers(named)})` : ''}`;
     default:
       return named ? `${k.tolerance} (${numbers(named)})` : 'default (rtol 0.0001, atol 0.00001)';
   }
