@@ -1,10 +1,10 @@
 import pc from 'picocolors';
 import { asGraderError } from '../grader/errors.ts';
 
-/** Runs a one-argument maintenance script with the usage line and error style every script shares. */
-export async function runScript(usage: string, body: (args: string[]) => Promise<void>): Promise<void> {
+/** Runs a maintenance script with the usage line and error style every script shares; without `argsOptional`, no arguments is a usage error. */
+export async function runScript(usage: string, body: (args: string[]) => Promise<void>, opts: { argsOptional?: boolean } = {}): Promise<void> {
   const args = process.argv.slice(2);
-  if (!args.length || args.includes('--help')) {
+  if ((!args.length && !opts.argsOptional) || args.includes('--help')) {
     console.error(`usage: ${usage}`);
     process.exitCode = args.length ? 0 : 2;
     return;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
 import { toWire } from '../../harness/protocol/codec.ts';
-import type { CaseValue, GeneratorContext, GeneratorTable } from '../definition/generator.ts';
+import type { CaseValue, Generator, GeneratorContext, GeneratorTable } from '../definition/generator.ts';
 import type { Assignment, CaseSpec, PartSpec } from '../definition/manifest.ts';
 import { check, dataError, validate } from '../definition/validate.ts';
 import { GraderError } from '../errors.ts';
@@ -69,18 +69,25 @@ async function withDiagnosis(a: Assignment, c: LoadedCase): Promise<Fixture> {
   return { ...c.fixture, diagnosis: rules.filter((r) => r.when !== 'matches' || !passesValueChecks(a, c.spec, observe(r.value), expected)) };
 }
 
-async function loadGenerators(a: Assignment): Promise<GeneratorTable> {
+/** The assignment's input generators, from solutions/<hw>/cases.ts. */
+export async function loadGenerators(a: Assignment): Promise<GeneratorTable> {
   const file = path.join(a.solutionDir, 'cases.ts');
   if (!existsSync(file)) throw new GraderError('FIXTURE', `${shown(file)} is missing: it defines the input generators`);
   return ((await import(pathToFileURL(file).href)) as { generators: GeneratorTable }).generators;
 }
 
-async function generate(a: Assignment, generators: GeneratorTable, part: PartSpec, spec: CaseSpec): Promise<Fixture> {
+/** The generator a case names, its params checked against the generator's schema; an error names the file and JSON path. */
+export function generatorOf(a: Assignment, generators: GeneratorTable, part: PartSpec, spec: CaseSpec): Generator {
   const gen = generators[spec.generator];
-  const where = `${a.manifest.id}: ${part.id}/${spec.id}`;
-  const at = spec.at?.case ?? { file: where, pointer: '' };
+  const at = spec.at?.case ?? { file: `${a.manifest.id}: ${part.id}/${spec.id}`, pointer: '' };
   if (!gen) throw dataError(at.file, `${at.pointer}/generator`, `no generator '${spec.generator}' in cases.ts (known: ${Object.keys(generators).join(', ')})`, 'BAD_DEFINITION');
   check(gen.params, spec.params, at.file, `${at.pointer}/params`, 'BAD_DEFINITION');
+  return gen;
+}
+
+async function generate(a: Assignment, generators: GeneratorTable, part: PartSpec, spec: CaseSpec): Promise<Fixture> {
+  const gen = generatorOf(a, generators, part, spec);
+  const where = `${a.manifest.id}: ${part.id}/${spec.id}`;
   const tf = await graderTf();
   const rejected: string[] = [];
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -30,6 +30,12 @@ export interface CheckDetail {
   actualValue?: JsonNumber;
   maxAbsError?: JsonNumber;
   maxRelError?: JsonNumber;
+  /**
+   * The largest error as a fraction of what the tolerance allows there (1:
+   * at the limit). How much room a correct answer leaves: `npm run check`
+   * wants the reference at most a tenth of the way.
+   */
+  toleranceUsed?: number;
   /** How many elements are out of tolerance, of how many. */
   outOfTolerance?: number;
   total?: number;

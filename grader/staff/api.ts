@@ -6,6 +6,7 @@
 export type { CaseValue, GeneratedInputs, GeneratorContext, GeneratorTable, JsonValue, MlpFunctionSpec, Params, RngSpec, SamplerSpec } from '../definition/generator.ts';
 export type { GaussianMixture } from '../../harness/protocol/values.ts';
 export type { Tolerance } from '../definition/manifest.ts';
+export type { Variant, VariantLists } from '../definition/variants.ts';
 export type { Diagnosis, DiagnosisTable, PropertyContext, PropertyTable, Verdict } from '../definition/property.ts';
 export { isClose, type Numberish } from './closeness.ts';
 export type { DiagnosisContext, DiagnosisRule } from '../definition/diagnosis.ts';

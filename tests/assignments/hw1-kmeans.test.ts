@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeFile, writeVariant } from '../support/grade.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
-import { alternatives, bugs } from './hw1-kmeans.variants.ts';
+import { alternatives, bugs } from '../../solutions/hw1-kmeans/variants.ts';
 
 assignmentSuite('hw1', { bugs, alternatives });
 

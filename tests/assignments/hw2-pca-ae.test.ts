@@ -1,4 +1,4 @@
 import { assignmentSuite } from '../support/assignment-suite.ts';
-import { alternatives, bugs } from './hw2-pca-ae.variants.ts';
+import { alternatives, bugs } from '../../solutions/hw2-pca-ae/variants.ts';
 
 assignmentSuite('hw2', { bugs, alternatives });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendFileSync } from 'node:fs';
 import { gradeFile, lostParts, writeVariant } from '../support/grade.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
-import { alternatives, bugs } from './hw3-rbm.variants.ts';
+import { alternatives, bugs } from '../../solutions/hw3-rbm/variants.ts';
 
 assignmentSuite('hw3', { bugs, alternatives });
 

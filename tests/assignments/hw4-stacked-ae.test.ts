@@ -4,7 +4,7 @@ import { checkAgainstAutodiff } from '../../solutions/hw4-stacked-ae/autodiff.ts
 import { layerGradients, layerLoss } from '../../solutions/hw4-stacked-ae/stacked_ae.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
 import { gradeFile, writeVariant } from '../support/grade.ts';
-import { alternatives, bugs } from './hw4-stacked-ae.variants.ts';
+import { alternatives, bugs } from '../../solutions/hw4-stacked-ae/variants.ts';
 
 assignmentSuite('hw4', { bugs, alternatives });
 

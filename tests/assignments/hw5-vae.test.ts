@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Results } from '../../grader/results/results.ts';
 import { gradeFile, writeVariant } from '../support/grade.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
-import { alternatives, bugs } from './hw5-vae.variants.ts';
+import { alternatives, bugs } from '../../solutions/hw5-vae/variants.ts';
 
 assignmentSuite('hw5', { bugs, alternatives });
 

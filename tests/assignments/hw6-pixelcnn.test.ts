@@ -6,7 +6,7 @@ import { createMask } from '../../solutions/hw6-pixelcnn/pixelcnn.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
 import { courseCopy } from '../support/course-copy.ts';
 import { gradeFile, referenceFile, writeVariant } from '../support/grade.ts';
-import { alternatives, bugs } from './hw6-pixelcnn.variants.ts';
+import { alternatives, bugs } from '../../solutions/hw6-pixelcnn/variants.ts';
 
 assignmentSuite('hw6', { bugs, alternatives });
 

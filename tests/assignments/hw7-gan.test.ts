@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Results } from '../../grader/results/results.ts';
 import { gradeFile, writeVariant, type Variant } from '../support/grade.ts';
 import { assignmentSuite } from '../support/assignment-suite.ts';
-import { alternatives, bugs, logSigmoidInTheSteps } from './hw7-gan.variants.ts';
+import { alternatives, bugs, logSigmoidInTheSteps } from '../../solutions/hw7-gan/variants.ts';
 
 assignmentSuite('hw7', { bugs, alternatives });
 

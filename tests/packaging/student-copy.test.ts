@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../../grader/grade-submission.ts';
 import type { Results } from '../../grader/results/results.ts';
-import { bugs as hw3Bugs } from '../assignments/hw3-rbm.variants.ts';
+import { bugs as hw3Bugs } from '../../solutions/hw3-rbm/variants.ts';
 import { failures, referenceFile, writeVariant, type Variant } from '../support/grade.ts';
 import { copyAssignment, studentCopy } from '../support/student-copy.ts';
 

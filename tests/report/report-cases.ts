@@ -5,7 +5,7 @@ import { ROOT } from '../../grader/paths.ts';
 import { errorResults, provenanceOf } from '../../grader/results/make-results.ts';
 import { GraderError } from '../../grader/errors.ts';
 import type { Results } from '../../grader/results/results.ts';
-import { bugs } from '../assignments/hw3-rbm.variants.ts';
+import { bugs } from '../../solutions/hw3-rbm/variants.ts';
 import { gradeFile, referenceFile, stubFile, writeSubmission, writeVariant } from '../support/grade.ts';
 
 /** What hostile code prints and throws: markup, terminal escapes, a forged score line, a lone surrogate. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../grader/report/terminal.ts';
 import { gradeFile, writeVariant } from '../support/grade.ts';
-import { bugs } from '../assignments/hw1-kmeans.variants.ts';
+import { bugs } from '../../solutions/hw1-kmeans/variants.ts';
 
 /** Drops what changes from run to run or machine to machine: durations, the scratch path, the sandbox layer the machine allows. */
 function normalise(text: string): string {

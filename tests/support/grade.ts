@@ -4,30 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import { loadAssignment } from '../../grader/definition/load-assignment.ts';
+import { applyVariant, type Variant } from '../../grader/definition/variants.ts';
 import { gradeSubmission } from '../../grader/grade-submission.ts';
 import type { Results } from '../../grader/results/results.ts';
 
-/** A submission made from the reference solution by exact text edits (each `find` must occur once). */
-export interface Variant {
-  name: string;
-  description: string;
-  edits: { find: string; replace: string }[];
-  /** The parts (export names) that must lose points; empty for a valid alternative. */
-  loses: string[];
-}
+export type { Variant };
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-tests-'));
 
 /** Writes the edited reference into a fresh folder outside the project, as a TA's submission would be. */
 export function writeVariant(assignment: string, v: Pick<Variant, 'name' | 'edits'>): string {
   const a = loadAssignment(assignment);
-  let source = readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8');
-  for (const { find, replace } of v.edits) {
-    const count = source.split(find).length - 1;
-    if (count !== 1) throw new Error(`variant '${v.name}': the text to replace occurs ${count} times in the reference, not once: ${find}`);
-    source = source.replace(find, () => replace);
-  }
-  return writeSubmission(assignment, v.name, source);
+  return writeSubmission(assignment, v.name, applyVariant(readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8'), v));
 }
 
 /** Writes a submission file under a fresh folder and returns its path. */

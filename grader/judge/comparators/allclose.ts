@@ -50,19 +50,19 @@ function compareValues(a: Numeric, e: Numeric, t: Tolerance): Verdict {
     if (ratio > 1) bad++;
     if (ratio > worstRatio) [worstRatio, worst] = [ratio, i];
   }
-  if (bad === 0) return { pass: true, message: `within tolerance (max abs error ${fmt(maxAbs)})`, detail: valuesDetail(a, e, t, { bad, maxAbs, maxRel, hints: [] }) };
+  if (bad === 0) return { pass: true, message: `within tolerance (max abs error ${fmt(maxAbs)})`, detail: valuesDetail(a, e, t, { bad, maxAbs, maxRel, used: worstRatio, hints: [] }) };
   const [x, y] = [a.data[worst], e.data[worst]];
   const hints = hintsFor(a, e, t);
   const message =
     `${bad} of ${n} values out of tolerance (rtol ${t.rtol}, atol ${t.atol}); worst ${where(worst, e)}: expected ${fmt(y)}, got ${fmt(x)} ` +
     `(abs error ${fmt(Math.abs(x - y))}, rel error ${fmt(y === 0 ? Infinity : Math.abs(x - y) / Math.abs(y))}); max abs error ${fmt(maxAbs)}, max rel error ${fmt(maxRel)}` +
     hints.map((h) => `. Hint: ${h}`).join('');
-  return { pass: false, message, detail: valuesDetail(a, e, t, { worst, bad, maxAbs, maxRel, hints }) };
+  return { pass: false, message, detail: valuesDetail(a, e, t, { worst, bad, maxAbs, maxRel, used: worstRatio, hints }) };
 }
 
 /** The comparison as data: shapes, the worst element, the errors and the tolerance. */
-function valuesDetail(a: Numeric, e: Numeric, t: Tolerance, found: { worst?: number; bad: number; maxAbs: number; maxRel: number; hints: string[] }): CheckDetail {
-  const { worst, bad, maxAbs, maxRel, hints } = found;
+function valuesDetail(a: Numeric, e: Numeric, t: Tolerance, found: { worst?: number; bad: number; maxAbs: number; maxRel: number; used?: number; hints: string[] }): CheckDetail {
+  const { worst, bad, maxAbs, maxRel, used, hints } = found;
   return {
     kind: 'values',
     expectedShape: e.shape,
@@ -74,6 +74,8 @@ function valuesDetail(a: Numeric, e: Numeric, t: Tolerance, found: { worst?: num
       : { worstIndex: indexArray(worst, e.shape), expectedValue: jsonNumber(e.data[worst]), actualValue: jsonNumber(a.data[worst]) }),
     maxAbsError: jsonNumber(maxAbs),
     maxRelError: jsonNumber(maxRel),
+    // A zero tolerance at an expected zero makes any error an infinite fraction: JSON cannot hold it, the counts say enough.
+    ...(used !== undefined && Number.isFinite(used) ? { toleranceUsed: used } : {}),
     outOfTolerance: bad,
     total: e.data.length,
     tolerance: { rtol: t.rtol, atol: t.atol, ...(t.scaleAtol === undefined ? {} : { scaleAtol: t.scaleAtol }) },

@@ -19,6 +19,12 @@ describe('allclose', () => {
     expect(v.message).toMatch(/max abs error 1\.\d+e-5/);
   });
 
+  it('measures the largest error as a fraction of the tolerance at its element', () => {
+    // At 6: allowed 1e-5 * 6 (atol scaled by max|e|) + 1e-4 * 6 = 6.6e-4; an error of 3.3e-4 uses half of it.
+    const v = judge('allclose', f32([2, 3], [1, 2, 3, 4, 5, 6 + 3.3e-4]), e);
+    expect(v.detail?.toleranceUsed).toBeCloseTo(0.5, 2);
+  });
+
   it('names the worst element, its index, and the errors', () => {
     const v = judge('allclose', f32([2, 3], [1, 2, 3, 4, 5.5, 6]), e);
     expect(v.pass).toBe(false);
@@ -107,6 +113,9 @@ describe('permutation', () => {
 describe('nonIncreasing', () => {
   it('passes a decreasing sequence with plateaus', () => {
     expect(judge('nonIncreasing', [5, 4, 4, 1]).pass).toBe(true);
+    expect(judge('nonIncreasing', [5, 4, 4, 1]).detail?.toleranceUsed).toBe(0);
+    // A rise of 2e-4 at 4, where float noise may rise 1e-5 + 1e-4 * 4 = 4.1e-4.
+    expect(judge('nonIncreasing', [5, 4, 4.0002]).detail?.toleranceUsed).toBeCloseTo(0.4878, 3);
   });
   it('names the step that increases', () => {
     expect(judge('nonIncreasing', [5, 4, 4.5, 1]).message).toContain('increases at step 2: 4 -> 4.5');
@@ -126,6 +135,7 @@ describe('subspace', () => {
     const v = judge('subspace', f32([3, 2], [1, 0, 0, 0, 0, 1]), basis, { max: 0.05 });
     expect(v.pass).toBe(false);
     expect(v.message).toBe('subspace distance 1 > 0.05');
+    expect(v.detail?.toleranceUsed).toBeCloseTo(20, 6);
   });
   it('reads rows as the basis with rows: true', () => {
     expect(judge('subspace', f32([2, 3], [0, 1, 0, 1, 0, 0]), f32([2, 3], [1, 0, 0, 0, 1, 0]), { max: 1e-6, rows: true }).pass).toBe(true);

@@ -26,7 +26,8 @@ export const subspace: Comparator = {
     }
     const d = subspaceDistance(a, e);
     const ok = d <= max;
-    return { pass: ok, message: `subspace distance ${fmt(d)} ${ok ? '<=' : '>'} ${max}` };
+    const detail = Number.isFinite(d) ? { detail: { kind: 'relation' as const, toleranceUsed: d / max } } : {};
+    return { pass: ok, message: `subspace distance ${fmt(d)} ${ok ? '<=' : '>'} ${max}`, ...detail };
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Variant } from '../support/grade.ts';
+import type { Variant } from '../../grader/staff/api.ts';
 
 const MASK_USERS = ['createMask', 'pixelCnnForward', 'sample'];
 const FORWARD_USERS = ['pixelCnnForward', 'sample'];

@@ -1,4 +1,4 @@
-import type { Variant } from '../support/grade.ts';
+import type { Variant } from '../../grader/staff/api.ts';
 
 const REPARAMETERIZE = 'tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logVar)), eps))';
 const KL = 'tf.mul(0.5, tf.sum(tf.sub(tf.add(tf.exp(logVar), tf.square(mu)), tf.add(1, logVar)), 1))';

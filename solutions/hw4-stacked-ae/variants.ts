@@ -1,4 +1,4 @@
-import type { Variant } from '../support/grade.ts';
+import type { Variant } from '../../grader/staff/api.ts';
 
 const LOSS_KL = 'return reconstruction.add(decay).add(tf.sum(kl).mul(beta));';
 const LOSS_RHOHAT = `    const rhohat = tf.mean(h, 0);

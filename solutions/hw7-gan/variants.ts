@@ -1,4 +1,4 @@
-import type { Variant } from '../support/grade.ts';
+import type { Variant } from '../../grader/staff/api.ts';
 
 const D_LOSS = 'return tf.tidy(() => tf.add(tf.mean(tf.softplus(tf.neg(realLogits))), tf.mean(tf.softplus(fakeLogits))));';
 const SATURATING = 'return tf.tidy(() => tf.neg(tf.mean(tf.softplus(fakeLogits))) as tf.Scalar);';

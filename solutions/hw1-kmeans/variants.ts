@@ -1,4 +1,4 @@
-import type { Variant } from '../support/grade.ts';
+import type { Variant } from '../../grader/staff/api.ts';
 
 /** Realistic hw1 bugs, each an edit of the reference, with the parts it must cost. */
 export const bugs: Variant[] = [
