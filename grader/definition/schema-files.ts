@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { SchemaObject } from 'ajv';
 import { ROOT } from '../paths.ts';
+import { recordSchema } from '../batch/record.ts';
 import { hiddenCasesSchema, manifestSchema, observationSchema } from './manifest-schema.ts';
 
 export function schemaFiles(): [string, SchemaObject][] {
@@ -9,5 +10,6 @@ export function schemaFiles(): [string, SchemaObject][] {
     [path.join(ROOT, 'grader/schemas/manifest.schema.json'), manifestSchema],
     [path.join(ROOT, 'grader/schemas/hidden-cases.schema.json'), hiddenCasesSchema],
     [path.join(ROOT, 'grader/schemas/observation.schema.json'), observationSchema],
+    [path.join(ROOT, 'grader/schemas/batch-record.schema.json'), recordSchema],
   ];
 }

@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '../../grader/definition/validate.ts';
+import { hw1Class, writeClass } from '../support/batch-class.ts';
+import { gradeCli, gradedIn, type CliRun } from '../support/batch-cli.ts';
+
+const members = hw1Class();
+const root = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-batch-class-'));
+const subs = path.join(root, 'class');
+let roster: string;
+const runs: { [jobs: string]: CliRun } = {};
+const out = (jobs: number) => path.join(root, `out-${jobs}`);
+/** Every path under the class's parent folder except the --out folders: what a batch must leave as it was. */
+const outside = () => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => !p.startsWith('out-')).sort();
+let before: string[];
+
+beforeAll(async () => {
+  roster = await writeClass(subs, members);
+  before = outside();
+  // hw1's reference needs ~200 MB; a lower cap keeps the memory hog's burst small on a shared machine.
+  const common = ['--submissions', subs, '--roster', roster, '--backend', 'wasm', '--memory', '1024'];
+  runs[1] = gradeCli('hw1', ...common, '--jobs', '1', '--out', out(1), '--report', 'md');
+  runs[2] = gradeCli('hw1', ...common, '--jobs', '2', '--out', out(2));
+}, 600_000);
+
+describe('batch grading a synthetic hw1 class (correct, buggy, broken, hostile, empty, missing)', () => {
+  it('runs to the end and exits 0, though some submissions could not be graded', () => {
+    for (const r of Object.values(runs)) expect([r.code, r.err]).toEqual([0, expect.stringContaining('layout: folders, zips')]);
+  });
+
+  it('writes the same gradebook with --jobs 1 and --jobs 2', () => {
+    expect(readFileSync(path.join(out(2), 'gradebook.csv'), 'utf8')).toBe(readFileSync(path.join(out(1), 'gradebook.csv'), 'utf8'));
+  });
+
+  it('gives every student the expected score and status, sorted by id, named from the roster', () => {
+    const rows = parse(readFileSync(path.join(out(1), 'gradebook.csv')), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual(['student', 'name', 'score', 'max_score', 'status', 'pairwiseSqDistances', 'assignClusters', 'updateCenters', 'kmeansObjective', 'kmeansPlusPlusInit', 'kmeans']);
+    const expected = [...members].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(rows.map((r) => [r.student, r.score, r.status])).toEqual(expected.map((m) => [m.id, String(m.score), m.status]));
+    expect(rows.find((r) => r.student === 'ada')?.name).toBe('Student ADA');
+    expect(rows.find((r) => r.student === 'b%FFd')?.name).toBe('');
+  });
+
+  it('stores each result as a valid record, with a clear error for each submission it could not grade', () => {
+    for (const m of members.filter((x) => x.status !== 'missing')) {
+      const file = path.join(out(2), 'results', `${m.id}.json`);
+      const record = validate('batch-record', JSON.parse(readFileSync(file, 'utf8')), file);
+      expect([record.student, record.results.score]).toEqual([m.id, m.score]);
+      if (m.error) expect(record.results.error?.message).toMatch(m.error);
+    }
+    expect(existsSync(path.join(out(2), 'results', 'zack.json'))).toBe(false);
+  });
+
+  it('writes the per-student reports asked for (md,html by default)', () => {
+    expect(readdirSync(path.join(out(1), 'reports', 'gus')).sort()).toEqual(['report.md']);
+    expect(readdirSync(path.join(out(2), 'reports', 'gus')).sort()).toEqual(['report.html', 'report.md']);
+    expect(readFileSync(path.join(out(2), 'reports', 'uma', 'report.md'), 'utf8')).toContain('invalid relative path');
+  });
+
+  it('grades each submission once, and logs one line per submission', () => {
+    const submitted = members.filter((m) => m.status !== 'missing').length;
+    expect(runs[2].err.match(/^\[\d+\/\d+\] /gm)).toHaveLength(submitted);
+    expect(gradedIn(runs[2].err).sort()).toEqual(members.filter((m) => m.status === 'graded' || m.status === 'timeout').map((m) => m.id).sort());
+  });
+
+  it('writes nothing outside --out: the class folder is as it was, the zip-slip entry went nowhere', () => {
+    expect(outside()).toEqual(before);
+    expect(existsSync(path.join(root, 'escaped.ts'))).toBe(false);
+    expect(readdirSync(out(2)).sort()).toEqual(['gradebook.csv', 'reports', 'results']);
+  });
+});
