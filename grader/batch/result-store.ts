@@ -1,5 +1,5 @@
 /** results/<student>.json: one file per student, written whole or not at all, read back only when current. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseJson } from '../definition/validate.ts';
 import type { Results } from '../results/results.ts';
@@ -9,6 +9,8 @@ import { writeAtomically } from './write-atomically.ts';
 export class ResultStore {
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
+    // What a killed run was writing when it died: never renamed into place, never read.
+    for (const f of readdirSync(dir)) if (f.endsWith('.tmp')) rmSync(path.join(dir, f), { force: true });
   }
 
   /** The stored results when their key is `key`; a stale, damaged or older-format file counts as absent (and is graded again). */

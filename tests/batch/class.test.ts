@@ -1,17 +1,23 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validate } from '../../grader/definition/validate.ts';
-import { hw1Class, writeClass } from '../support/batch-class.ts';
-import { gradeCli, gradedIn, type CliRun } from '../support/batch-cli.ts';
+import { bugs } from '../assignments/hw1-kmeans.variants.ts';
+import { edited, hw1Class, writeClass } from '../support/batch-class.ts';
+import { gradeCli, gradedIn, killWhenStored, type CliRun } from '../support/batch-cli.ts';
 
 const members = hw1Class();
 const root = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-batch-class-'));
 const subs = path.join(root, 'class');
 let roster: string;
 const runs: { [jobs: string]: CliRun } = {};
+let killed: CliRun;
+/** results/<id>.json as the killed run left them, by file name. */
+let storedAtKill: Map<string, string>;
+const gradable = members.filter((m) => m.status === 'graded' || m.status === 'timeout').map((m) => `${m.id}.json`);
+const stored = (dir: string) => new Map(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
 const out = (jobs: number) => path.join(root, `out-${jobs}`);
 /** Every path under the class's parent folder except the --out folders: what a batch must leave as it was. */
 const outside = () => readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((p) => !p.startsWith('out-')).sort();
@@ -23,7 +29,11 @@ beforeAll(async () => {
   // hw1's reference needs ~200 MB; a lower cap keeps the memory hog's burst small on a shared machine.
   const common = ['--submissions', subs, '--roster', roster, '--backend', 'wasm', '--memory', '1024'];
   runs[1] = gradeCli('hw1', ...common, '--jobs', '1', '--out', out(1), '--report', 'md');
-  runs[2] = gradeCli('hw1', ...common, '--jobs', '2', '--out', out(2));
+  // --jobs 2 is killed (SIGKILL: no handler runs) once a third of the class is stored, then run again to the end.
+  const jobs2 = [...common, '--jobs', '2', '--out', out(2)];
+  killed = await killWhenStored(path.join(out(2), 'results'), 10, 'SIGKILL', 'hw1', ...jobs2);
+  storedAtKill = stored(path.join(out(2), 'results'));
+  runs[2] = gradeCli('hw1', ...jobs2);
 }, 600_000);
 
 describe('batch grading a synthetic hw1 class (correct, buggy, broken, hostile, empty, missing)', () => {
@@ -31,7 +41,9 @@ describe('batch grading a synthetic hw1 class (correct, buggy, broken, hostile, 
     for (const r of Object.values(runs)) expect([r.code, r.err]).toEqual([0, expect.stringContaining('layout: folders, zips')]);
   });
 
-  it('writes the same gradebook with --jobs 1 and --jobs 2', () => {
+  it('writes the same gradebook with --jobs 1, and with --jobs 2 killed mid-run then run again', () => {
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(path.join(out(2), 'gradebook.csv'))).toBe(true);
     expect(readFileSync(path.join(out(2), 'gradebook.csv'), 'utf8')).toBe(readFileSync(path.join(out(1), 'gradebook.csv'), 'utf8'));
   });
 
@@ -60,15 +72,33 @@ describe('batch grading a synthetic hw1 class (correct, buggy, broken, hostile, 
     expect(readFileSync(path.join(out(2), 'reports', 'uma', 'report.md'), 'utf8')).toContain('invalid relative path');
   });
 
-  it('grades each submission once, and logs one line per submission', () => {
+  it('logs one line per submission, and grades each once', () => {
     const submitted = members.filter((m) => m.status !== 'missing').length;
-    expect(runs[2].err.match(/^\[\d+\/\d+\] /gm)).toHaveLength(submitted);
-    expect(gradedIn(runs[2].err).sort()).toEqual(members.filter((m) => m.status === 'graded' || m.status === 'timeout').map((m) => m.id).sort());
+    expect(runs[1].err.match(/^\[\d+\/\d+\] /gm)).toHaveLength(submitted);
+    expect(gradedIn(runs[1].err).map((id) => `${id}.json`).sort()).toEqual(gradable.sort());
+  });
+
+  it('after the kill, grades only what was not stored, and leaves what was stored untouched', () => {
+    expect(storedAtKill.size).toBeGreaterThanOrEqual(10);
+    expect(storedAtKill.size).toBeLessThan(members.length - 2);
+    expect(gradedIn(runs[2].err).map((id) => `${id}.json`).sort()).toEqual(gradable.filter((f) => !storedAtKill.has(f)).sort());
+    const after = stored(path.join(out(2), 'results'));
+    for (const [file, text] of storedAtKill) expect([file, after.get(file)]).toEqual([file, text]);
   });
 
   it('writes nothing outside --out: the class folder is as it was, the zip-slip entry went nowhere', () => {
     expect(outside()).toEqual(before);
     expect(existsSync(path.join(root, 'escaped.ts'))).toBe(false);
     expect(readdirSync(out(2)).sort()).toEqual(['gradebook.csv', 'reports', 'results']);
+  });
+
+  it('grades again only a submission whose content changed, and its row alone changes', () => {
+    const before = readFileSync(path.join(out(2), 'gradebook.csv'), 'utf8');
+    writeFileSync(path.join(subs, 'ben', 'kmeans.ts'), edited(bugs.find((b) => b.name === 'ignores-tol')!));
+    const r = gradeCli('hw1', '--submissions', subs, '--roster', roster, '--backend', 'wasm', '--memory', '1024', '--jobs', '2', '--out', out(2));
+    expect(gradedIn(r.err)).toEqual(['ben']);
+    const changed = readFileSync(path.join(out(2), 'gradebook.csv'), 'utf8');
+    expect(changed.replace(/^ben,.*$/m, '')).toBe(before.replace(/^ben,.*$/m, ''));
+    expect(changed).toMatch(/^ben,Student BEN,95\.71,100,graded,/m);
   });
 });

@@ -1,5 +1,6 @@
 /** Runs the batch as a TA does: the real `npm run grade` entry (the precompiled bundle), in its own process. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../grader/paths.ts';
@@ -28,4 +29,24 @@ export function startGradeCli(...args: string[]): ChildProcess {
 /** The students a run's log says it graded in a student process (`graded <id>: ...`). */
 export function gradedIn(log: string): string[] {
   return [...log.matchAll(/^\[\d+\/\d+\] graded (\S+):/gm)].map((m) => m[1]);
+}
+
+/** Starts the command and sends `signal` once `dir` holds at least `count` stored results; resolves when it has exited. */
+export function killWhenStored(dir: string, count: number, signal: NodeJS.Signals, ...args: string[]): Promise<CliRun> {
+  const child = startGradeCli(...args);
+  let err = '';
+  let out = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const poll = setInterval(() => {
+    if ((existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : []).length < count) return;
+    clearInterval(poll);
+    child.kill(signal);
+  }, 50);
+  return new Promise((resolve) =>
+    child.on('exit', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, out, err });
+    }),
+  );
 }
