@@ -1,6 +1,6 @@
 /** Grades a class: find the submissions, grade each (a pool, resumable), then write the gradebook and the class summary. */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import type { Assignment } from '../definition/manifest.ts';
@@ -13,12 +13,15 @@ import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { GRADER_VERSION } from '../version.ts';
 import type { BatchProgress } from './batch-progress.ts';
+import { classSummary } from './class-summary.ts';
 import { compareIds, discover, type FoundSubmission, type Layout } from './discover.ts';
 import { gradebookCsv, statusOf, type Student } from './gradebook.ts';
 import { forEachConcurrently } from './pool.ts';
 import { ResultStore } from './result-store.ts';
 import type { RosterEntry } from './roster.ts';
+import { similarPairs, type Source } from './similarity/similar-pairs.ts';
 import { stage } from './stage.ts';
+import { writeSummary } from './summary-report.ts';
 import { writeAtomically } from './write-atomically.ts';
 
 export interface BatchOptions {
@@ -51,7 +54,7 @@ export interface BatchOutcome {
   gradebook: string;
 }
 
-/** Grades every submission under `opts.submissions` and writes gradebook.csv, results/ and reports/ under `opts.out`. */
+/** Grades every submission under `opts.submissions` and writes gradebook.csv, results/, reports/ and the class summary under `opts.out`. */
 export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const { assignment: a } = opts;
   // Loaded once, before any submission: stale fixtures stop the batch here, with the staff's error.
@@ -61,12 +64,14 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const store = new ResultStore(path.join(opts.out, 'results'));
   const staging = path.join(opts.out, '.staging');
   const results = new Map<string, Results>();
+  const sources: Source[] = [];
   const count = { graded: 0, refused: 0, kept: 0 };
   opts.progress.start(found.submissions.length);
   await forEachConcurrently(found.submissions, opts.jobs, async (s) => {
     const started = performance.now();
-    const { key, results: r, how } = await gradeOrKeep(s, opts, store, staging, fixturesHash);
+    const { key, results: r, how, source } = await gradeOrKeep(s, opts, store, staging, fixturesHash);
     results.set(s.student, r);
+    if (source !== undefined) sources.push({ student: s.student, source });
     count[how]++;
     if (how !== 'kept') {
       await writeReports(r, opts.reporters, path.join(opts.out, 'reports', s.student), { colours: false });
@@ -80,6 +85,8 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const students = classList(found.submissions, results, opts.roster, opts.log);
   const gradebook = gradebookCsv(a.manifest, students);
   writeAtomically(path.join(opts.out, 'gradebook.csv'), gradebook);
+  const similar = await similarPairs(sources.sort((x, y) => compareIds(x.student, y.student)), stubOf(a));
+  writeSummary(classSummary(a.manifest, students, similar), opts.out);
   return { layouts: found.layouts, ...count, students, gradebook };
 }
 
@@ -88,6 +95,8 @@ interface Graded {
   results: Results;
   /** `graded` in a student process now; `refused` before anything ran (an unsafe zip, a link); `kept` from an earlier run. */
   how: 'graded' | 'refused' | 'kept';
+  /** The entry file's text, for the similarity check; absent when it could not be read. */
+  source?: string;
 }
 
 /** The stored results when the submission, grader, fixtures and options are unchanged; else a new grading. */
@@ -102,15 +111,22 @@ async function gradeOrKeep(s: FoundSubmission, opts: BatchOptions, store: Result
     return keep(store, s, key) ?? { key, results: notGraded(a, s, err), how: 'refused' };
   }
   const key = sha256([files.hash, GRADER_VERSION, fixturesHash, opts.backend, opts.timeLimitMs ?? null, opts.memoryMb]);
+  const source = readFileSync(files.entry, 'utf8');
   const kept = keep(store, s, key);
-  if (kept) return kept;
+  if (kept) return { ...kept, source };
   try {
     const r = await gradeSubmission({ assignment: a, file: files.entry, backend: opts.backend, memoryMb: opts.memoryMb, timeLimitMs: opts.timeLimitMs });
-    return { key, results: r, how: 'graded' };
+    return { key, results: r, how: 'graded', source };
   } catch (e) {
     // One submission's failure (even a grader bug it triggers) costs that submission only.
-    return { key, results: notGraded(a, s, asGraderError(e)), how: 'graded' };
+    return { key, results: notGraded(a, s, asGraderError(e)), how: 'graded', source };
   }
+}
+
+/** The stub as shipped: what every student was given counts for no one in the similarity check. */
+function stubOf(a: Assignment): string {
+  const file = path.join(a.dir, a.manifest.entry);
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
 function keep(store: ResultStore, s: FoundSubmission, key: string): Graded | undefined {

@@ -89,7 +89,21 @@ describe('batch grading a synthetic hw1 class (correct, buggy, broken, hostile, 
   it('writes nothing outside --out: the class folder is as it was, the zip-slip entry went nowhere', () => {
     expect(outside()).toEqual(before);
     expect(existsSync(path.join(root, 'escaped.ts'))).toBe(false);
-    expect(readdirSync(out(2)).sort()).toEqual(['gradebook.csv', 'reports', 'results']);
+    expect(readdirSync(out(2)).sort()).toEqual(['gradebook.csv', 'reports', 'results', 'summary.html', 'summary.md']);
+  });
+
+  it('summarises the class: counts, histogram, hardest cases, errors by cause, similar pairs', () => {
+    const md = readFileSync(path.join(out(1), 'summary.md'), 'utf8');
+    expect(md).toContain('31 students: 21 graded, 1 graded with a time limit hit, 7 not graded (error), 2 missing.');
+    expect(md).toMatch(/^\| 90-100 \| 11 \| █{20} \|$/m);
+    expect(md).toMatch(/^\| `kmeans\/[\w-]+`.*\| [\d.]+% of 22 \| `/m);
+    expect(md).toMatch(/^\| `SUBMISSION: the zip was refused: [^`]*zip bomb\?\)` \| vic \|$/m);
+    expect(md).toMatch(/^\| `not run: the submission does not compile: <path>: Unexpected ";"` \| oli \|$/m);
+    // Most of this class is the reference or an edit of it: copies, as far as fingerprints can tell.
+    expect(md).toMatch(/^\| ada ~ ben \| 100% \| `pairwiseSqDistances`~`pairwiseSqDistances` \(100%\)/m);
+    const html = readFileSync(path.join(out(1), 'summary.html'), 'utf8');
+    expect(html).toContain('<td>ada ~ ben</td>');
+    expect(html).toContain('<div class="bar" style="width: 100%"></div>');
   });
 
   it('grades again only a submission whose content changed, and its row alone changes', () => {
