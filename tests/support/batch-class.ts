@@ -34,13 +34,14 @@ const folder = (id: string, source: string) => (dir: string) => {
   writeFileSync(path.join(dir, id, 'kmeans.ts'), source);
 };
 
-/** A zip of `files` (name to content or a zip entry's mode for a link), written as `<id>.zip`. */
-export function zipOf(id: string, files: { [name: string]: string | Buffer | { link: string } }) {
+/** A zip of `files` (name to content, a link's target, or a special file's mode), written as `<id>.zip`. */
+export function zipOf(id: string, files: { [name: string]: string | Buffer | { link: string } | { mode: number } }) {
   return async (dir: string) => {
     const z = new ZipFile();
     for (const [name, content] of Object.entries(files)) {
-      if (typeof content === 'object' && 'link' in content) z.addBuffer(Buffer.from(content.link), name, { mode: 0o120777 });
-      else z.addBuffer(Buffer.from(content), name);
+      if (typeof content === 'string' || Buffer.isBuffer(content)) z.addBuffer(Buffer.from(content), name);
+      else if ('link' in content) z.addBuffer(Buffer.from(content.link), name, { mode: 0o120777 });
+      else z.addBuffer(Buffer.alloc(0), name, { mode: content.mode });
     }
     z.end();
     const chunks: Buffer[] = [];
@@ -57,10 +58,17 @@ export function zipOf(id: string, files: { [name: string]: string | Buffer | { l
 export function zipSlip(id: string) {
   return async (dir: string) => {
     await zipOf(id, { 'kmeans.ts': reference(), 'xx/xx/xx/escaped.ts': 'export const escaped = 1;\n' })(dir);
-    const file = path.join(dir, `${id}.zip`);
-    const bytes = readFileSync(file);
-    writeFileSync(file, Buffer.from(bytes.toString('latin1').replaceAll('xx/xx/xx/escaped.ts', '../../../escaped.ts'), 'latin1'));
+    patchBytes(path.join(dir, `${id}.zip`), 'xx/xx/xx/escaped.ts', '../../../escaped.ts');
   };
+}
+
+/** Replaces every occurrence of `from` in a file's bytes by `to` (same length: a zip's offsets stay right). */
+export function patchBytes(file: string, from: string | Buffer, to: string | Buffer): void {
+  const [a, b] = [Buffer.from(from), Buffer.from(to)];
+  if (a.length !== b.length) throw new Error('a patch must keep the length');
+  const bytes = readFileSync(file);
+  for (let i = bytes.indexOf(a); i >= 0; i = bytes.indexOf(a, i + 1)) b.copy(bytes, i);
+  writeFileSync(file, bytes);
 }
 
 const hostile = (name: string, find: string, replace: string) => edited({ name, edits: [{ find, replace }] });

@@ -17,7 +17,12 @@ export interface CliRun {
 }
 
 export function gradeCli(...args: string[]): CliRun {
-  const r = spawnSync(process.execPath, command(args), { cwd: ROOT, encoding: 'utf8', env });
+  return gradeCliFrom(os.tmpdir(), ...args);
+}
+
+/** As typed in the folder `caller` (npm tells the command through INIT_CWD). */
+export function gradeCliFrom(caller: string, ...args: string[]): CliRun {
+  const r = spawnSync(process.execPath, command(args), { cwd: ROOT, encoding: 'utf8', env: { ...env, INIT_CWD: caller } });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
 }
 
