@@ -1,7 +1,9 @@
 /** What a class did, as data for the summary templates: scores, which cases students fail and why, slow and failed submissions. */
 import type { Manifest } from '../definition/manifest.ts';
-import type { Results } from '../results/results.ts';
+import { round } from '../score/score.ts';
+import { errorsByCause, type CauseGroup } from './errors-by-cause.ts';
 import { statusOf, type BookStatus, type Student } from './gradebook.ts';
+import { hardestCases, share, type HardCase } from './hardest-cases.ts';
 import type { SimilarPair } from './similarity/similar-pairs.ts';
 
 export interface ClassSummary {
@@ -16,28 +18,14 @@ export interface ClassSummary {
   hardestCases: HardCase[];
   slowest: { student: string; ms: number; score: number }[];
   /** Submissions that were not graded, or graded without running (nothing compiled or loaded), by cause. */
-  errors: { cause: string; students: string[] }[];
+  errors: CauseGroup[];
   similar: SimilarPair[];
 }
 
-export interface HardCase {
-  part: string;
-  id: string;
-  visibility: 'public' | 'hidden';
-  failed: number;
-  of: number;
-  passRate: number;
-  /** The most common failure (its message's first clause, numbers aside), one example of it, and how many share it. */
-  message: string;
-  messageCount: number;
-  diagnosis?: string;
-  diagnosisCount?: number;
-}
-
 const BINS = 10;
-const HARDEST = 12;
 const SLOWEST = 5;
 
+/** The summary of a graded class; `similar` comes from the similarity check (similar-pairs.ts). */
 export function classSummary(manifest: Manifest, students: Student[], similar: SimilarPair[]): ClassSummary {
   const graded = students.filter((s) => s.results?.status === 'graded').map((s) => ({ id: s.id, r: s.results! }));
   const percents = graded.map(({ r }) => (r.maxScore ? (100 * r.score) / r.maxScore : 0)).sort((a, b) => a - b);
@@ -68,88 +56,4 @@ function histogram(percents: number[]): ClassSummary['histogram'] {
   return counts.map((count, i) => ({ label: `${i * 10}-${i === BINS - 1 ? 100 : i * 10 + 9}`, count, share: round(100 * share(count, Math.max(...counts))) }));
 }
 
-function hardestCases(graded: Results[]): HardCase[] {
-  const byCase = new Map<string, { part: string; id: string; visibility: 'public' | 'hidden'; of: number; messages: string[]; diagnoses: string[] }>();
-  for (const r of graded) {
-    for (const p of r.parts) {
-      for (const c of p.cases.filter((x) => x.status !== 'skipped')) {
-        const key = `${p.id}/${c.id}`;
-        const entry = byCase.get(key) ?? { part: p.id, id: c.id, visibility: c.visibility, of: 0, messages: [], diagnoses: [] };
-        entry.of++;
-        if (c.status !== 'passed') {
-          entry.messages.push(c.message);
-          if (c.diagnosis) entry.diagnoses.push(c.diagnosis);
-        }
-        byCase.set(key, entry);
-      }
-    }
-  }
-  return [...byCase.values()]
-    .filter((e) => e.messages.length)
-    .sort((a, b) => b.messages.length - a.messages.length || (a.part + a.id < b.part + b.id ? -1 : 1))
-    .slice(0, HARDEST)
-    .map((e) => {
-      // A case's message lists every check: its first clause says what failed, and numbers aside it is what students share.
-      const message = mostCommon(e.messages.map(firstClause), (m) => m.replace(/-?\d+(\.\d+)?(e-?\d+)?/g, '#'))!;
-      const diagnosis = mostCommon(e.diagnoses, (d) => d);
-      return {
-        part: e.part,
-        id: e.id,
-        visibility: e.visibility,
-        failed: e.messages.length,
-        of: e.of,
-        passRate: round(100 * share(e.of - e.messages.length, e.of)),
-        message: message.example,
-        messageCount: message.count,
-        ...(diagnosis ? { diagnosis: diagnosis.example, diagnosisCount: diagnosis.count } : {}),
-      };
-    });
-}
-
-/**
- * A cause is the error's code and first line with what names the student
- * (their id, paths, line numbers) left out, so one cause gathers its students.
- * A graded submission whose cases all failed for one reason (it did not
- * compile or load) is listed under that reason.
- */
-function errorsByCause(students: Student[]): ClassSummary['errors'] {
-  const byCause = new Map<string, string[]>();
-  for (const s of students) {
-    const cause = causeOf(s.id, s.results);
-    if (cause) byCause.set(cause, [...(byCause.get(cause) ?? []), s.id]);
-  }
-  return [...byCause].map(([cause, ids]) => ({ cause, students: ids })).sort((a, b) => b.students.length - a.students.length || (a.cause < b.cause ? -1 : 1));
-}
-
-function causeOf(student: string, r: Results | undefined): string | undefined {
-  if (!r) return undefined;
-  const general = (m: string) =>
-    m
-      .split('\n')[0]
-      .replaceAll(student, '<student>')
-      .replace(/(?<=^|[\s'"(])\/[^\s:()'"]+/g, '<path>')
-      .replace(/:\d+:\d+/g, '');
-  if (r.status === 'error') return `${r.error!.code}: ${general(r.error!.message)}`;
-  const cases = r.parts.flatMap((p) => p.cases);
-  const loadFailure = cases.length && cases.every((c) => c.status === 'error' && c.message === cases[0].message);
-  return loadFailure ? `not run: ${general(cases[0].message)}` : undefined;
-}
-
-function firstClause(message: string): string {
-  return message.split(/;|\n/)[0].slice(0, 200);
-}
-
-/** The most frequent value by `key`, one example of it, and its count; ties go to the first seen. */
-function mostCommon(xs: string[], key: (x: string) => string): { example: string; count: number } | undefined {
-  const groups = new Map<string, { example: string; count: number }>();
-  for (const x of xs) {
-    const g = groups.get(key(x)) ?? { example: x, count: 0 };
-    g.count++;
-    groups.set(key(x), g);
-  }
-  return [...groups.values()].sort((a, b) => b.count - a.count)[0];
-}
-
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-const share = (n: number, of: number) => (of ? n / of : 0);
-const round = (x: number) => Math.round(x * 100) / 100;

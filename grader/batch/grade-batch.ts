@@ -1,40 +1,31 @@
 /** Grades a class: find the submissions, grade each (a pool, resumable), then write the gradebook and the class summary. */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import type { Assignment } from '../definition/manifest.ts';
-import { asGraderError, type GraderError } from '../errors.ts';
 import { loadFixtures } from '../fixtures/load-fixtures.ts';
-import { gradeSubmission } from '../grade-submission.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { writeReports } from '../report/reporters.ts';
-import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
-import { GRADER_VERSION } from '../version.ts';
 import type { BatchProgress } from './batch-progress.ts';
 import { classSummary } from './class-summary.ts';
-import { compareIds, discover, type FoundSubmission, type Layout } from './discover.ts';
+import { classList } from './class-list.ts';
+import { compareIds, discover, type Layout } from './discover.ts';
+import { gradeOrKeep, type GradeOneOptions } from './grade-one.ts';
 import { gradebookCsv, statusOf, type Student } from './gradebook.ts';
 import { forEachConcurrently } from './pool.ts';
 import { ResultStore } from './result-store.ts';
 import type { RosterEntry } from './roster.ts';
 import { similarPairs, type Source } from './similarity/similar-pairs.ts';
-import { stage } from './stage.ts';
 import { writeSummary } from './summary-report.ts';
 import { writeAtomically } from './write-atomically.ts';
 
-export interface BatchOptions {
-  assignment: Assignment;
+export interface BatchOptions extends GradeOneOptions {
   /** The folder of submissions, in any layout discover() knows. */
   submissions: string;
   /** Everything the batch writes goes under this folder, and nowhere else. */
   out: string;
   jobs: number;
   roster?: RosterEntry[];
-  backend: BackendChoice;
-  memoryMb: number;
-  timeLimitMs?: number;
   /** The per-student report formats that write a file. */
   reporters: Reporter[];
   progress: BatchProgress;
@@ -90,69 +81,12 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   return { layouts: found.layouts, ...count, students, gradebook };
 }
 
-interface Graded {
-  key: string;
-  results: Results;
-  /** `graded` in a student process now; `refused` before anything ran (an unsafe zip, a link); `kept` from an earlier run. */
-  how: 'graded' | 'refused' | 'kept';
-  /** The entry file's text, for the similarity check; absent when it could not be read. */
-  source?: string;
-}
-
-/** The stored results when the submission, grader, fixtures and options are unchanged; else a new grading. */
-async function gradeOrKeep(s: FoundSubmission, opts: BatchOptions, store: ResultStore, staging: string, fixturesHash: string): Promise<Graded> {
-  const a = opts.assignment;
-  let files;
-  try {
-    files = await stage(s, a.manifest.entry, staging);
-  } catch (e) {
-    const err = asGraderError(e);
-    const key = sha256(['refused', err.message, GRADER_VERSION]);
-    return keep(store, s, key) ?? { key, results: notGraded(a, s, err), how: 'refused' };
-  }
-  const key = sha256([files.hash, GRADER_VERSION, fixturesHash, opts.backend, opts.timeLimitMs ?? null, opts.memoryMb]);
-  const source = readFileSync(files.entry, 'utf8');
-  const kept = keep(store, s, key);
-  if (kept) return { ...kept, source };
-  try {
-    const r = await gradeSubmission({ assignment: a, file: files.entry, backend: opts.backend, memoryMb: opts.memoryMb, timeLimitMs: opts.timeLimitMs });
-    return { key, results: r, how: 'graded', source };
-  } catch (e) {
-    // One submission's failure (even a grader bug it triggers) costs that submission only.
-    return { key, results: notGraded(a, s, asGraderError(e)), how: 'graded', source };
-  }
-}
-
 /** The stub as shipped: what every student was given counts for no one in the similarity check. */
 function stubOf(a: Assignment): string {
   const file = path.join(a.dir, a.manifest.entry);
   return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
 
-function keep(store: ResultStore, s: FoundSubmission, key: string): Graded | undefined {
-  const results = store.current(s.student, key);
-  return results && { key, results, how: 'kept' };
-}
-
-function notGraded(a: Assignment, s: FoundSubmission, error: GraderError): Results {
-  return errorResults({ assignment: a.manifest, submission: s.student, provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
-}
-
-/** Everyone on the roster and everyone who submitted, by id; a submitter missing from the roster is named in the log. */
-function classList(found: FoundSubmission[], results: Map<string, Results>, roster: RosterEntry[] | undefined, log: (line: string) => void): Student[] {
-  const names = new Map(found.map((s) => [s.student, s.lmsName ?? '']));
-  const ids = new Set([...(roster ?? []).map((r) => r.id), ...names.keys()]);
-  if (roster) {
-    const strangers = [...names.keys()].filter((id) => !roster.some((r) => r.id === id));
-    if (strangers.length) log(`not on the roster: ${strangers.sort(compareIds).join(', ')}`);
-  }
-  return [...ids].sort(compareIds).map((id) => ({ id, name: roster?.find((r) => r.id === id)?.name ?? names.get(id) ?? '', results: results.get(id) }));
-}
-
 function describe(r: Results): string {
   return r.status === 'error' ? `error: ${r.error?.message.split('\n')[0]}` : `${r.score}/${r.maxScore}${statusOf(r) === 'timeout' ? ' (a time limit was hit)' : ''}`;
-}
-
-function sha256(parts: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
