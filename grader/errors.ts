@@ -16,6 +16,8 @@ const CODES = {
   BACKEND: { exitStatus: 2, audience: 'student' },
   /** The submission cannot be compiled (a syntax error, a forbidden import). */
   COMPILE: { exitStatus: 0, audience: 'student' },
+  /** A submission the grader refuses to read: an unsafe archive, a link or special file, a name that is not UTF-8, no entry file. */
+  SUBMISSION: { exitStatus: 2, audience: 'student' },
   /** A bug of the grader's own. */
   INTERNAL: { exitStatus: 1, audience: 'staff' },
 } as const satisfies Record<string, { exitStatus: number; audience: Audience }>;

@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- <assignment> ...] [--repeats N] [--root DIR]`: where the
- * time of a whole `npm run grade` goes, per assignment and backend (wasm and
- * cpu side by side), as medians; writes bench/results.json and prints a
- * table. `--root` benches another checkout (e.g. main, for a before/after).
+ * `npm run bench [-- <assignment> ...] [--repeats N] [--root DIR] [--part single|batch]`:
+ * where the time of a whole `npm run grade` goes, per assignment and backend
+ * (wasm and cpu side by side), as medians; then batch throughput with --jobs 1
+ * and 2 (bench-batch.ts; hw1 and hw3 unless assignments are named). Writes
+ * bench/results.json and prints tables. `--root` benches another checkout
+ * (e.g. main, for a before/after); `--part` runs one half.
  * Benchmarks report; tests judge.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PhaseLog } from '../grader/timing/phases.ts';
 import type { Results } from '../grader/results/results.ts';
+import { batchTable, benchBatch, type BatchRow } from './bench-batch.ts';
 
 const BACKENDS = ['wasm', 'cpu'] as const;
 /** GNU time, for the CPU time of a whole process tree (rows left out where it is missing). */
@@ -45,7 +48,7 @@ interface Row {
   peakRssMb?: number;
 }
 
-const { values: opts, positionals } = parseArgs({ options: { repeats: { type: 'string', default: '3' }, root: { type: 'string' } }, allowPositionals: true });
+const { values: opts, positionals } = parseArgs({ options: { repeats: { type: 'string', default: '3' }, root: { type: 'string' }, part: { type: 'string' } }, allowPositionals: true });
 const root = path.resolve(opts.root ?? path.join(import.meta.dirname, '..'));
 const repeats = Number(opts.repeats);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-bench-'));
@@ -143,10 +146,16 @@ function table(rows: Row[]): string {
   return lines.map((l) => l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
 }
 
+/** Class sizes for the batch bench: a few minutes of grading each on two cores, enough for the pool to reach its steady state. */
+const CLASS_SIZE: { [assignment: string]: number } = { hw1: 16, hw3: 8 };
+
 const names = positionals.length ? positionals : readdirSync(path.join(root, 'assignments')).map((d) => d.split('-')[0]).sort();
-const rows = names.flatMap((n) => BACKENDS.map((b) => bench(n, b)));
-const out = { date: new Date().toISOString(), root, node: process.version, cpus: cpus().length, repeats, rows };
+const rows = opts.part === 'batch' ? [] : names.flatMap((n) => BACKENDS.map((b) => bench(n, b)));
+const batchNames = positionals.length ? positionals : ['hw1', 'hw3'];
+const batch: BatchRow[] = opts.part === 'single' ? [] : batchNames.flatMap((n) => benchBatch(root, n, CLASS_SIZE[n] ?? 8, [1, 2]));
+const out = { date: new Date().toISOString(), root, node: process.version, cpus: cpus().length, repeats, rows, batch };
 mkdirSync(path.join(import.meta.dirname, '..', 'bench'), { recursive: true });
 writeFileSync(path.join(import.meta.dirname, '..', 'bench', 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(table(rows));
-console.log(`\nmedians of ${repeats} runs after a warm-up, ${cpus().length} cores, node ${process.version}; ${out.date}`);
+if (rows.length) console.log(table(rows));
+if (batch.length) console.log(`\n${batchTable(batch)}`);
+console.log(`\nmedians of ${repeats} runs after a warm-up (batch: one run each), ${cpus().length} cores, node ${process.version}; ${out.date}`);

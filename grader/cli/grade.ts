@@ -16,6 +16,7 @@ import { errorResults, provenanceOf } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
+import { BATCH_REPORTS, runBatch } from './grade-batch-command.ts';
 import { rawOption, swallowedByNpm } from './npm-options.ts';
 import { progressLine } from './progress.ts';
 import type { LoadedCase } from '../fixtures/load-fixtures.ts';
@@ -25,11 +26,14 @@ const USAGE = 'usage: npm run grade <assignment> -- [options]   (npm run grade h
 
 interface CliOptions {
   submission?: string;
+  submissions?: string;
+  jobs?: number;
+  roster?: string;
   solution?: boolean;
   backend: BackendChoice;
   json?: string;
-  report: string;
-  out: string;
+  report?: string;
+  out?: string;
   timeLimit?: number;
   memory: number;
   color: boolean;
@@ -49,10 +53,13 @@ const program = new Command('npm run grade')
   .argument('<assignment>', `assignment, by short name or folder (${listAssignments().join(', ') || 'none yet'})`)
   .option('--submission <file-or-folder>', 'the file to grade, or the folder holding it (default: your working copy in assignments/)')
   .option('--solution', 'grade the reference solution instead')
+  .option('--submissions <folder>', 'grade a whole class: a folder of folders or zips (one per student id), or a Canvas or Moodle export')
+  .option('--jobs <n>', 'with --submissions: submissions graded at once (default: the number of cores)', positiveInt)
+  .option('--roster <csv>', 'with --submissions: the class list (id,name,email); who is on it and submitted nothing is listed as missing')
   .addOption(new Option('--backend <name>', 'TensorFlow.js backend; auto = tfjs-node if installed and working, else wasm, else cpu').choices(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'))
   .option('--json <file>', 'also write the results as JSON to this file')
-  .option('--report <formats>', `comma-separated report formats: ${reporters.map((r) => r.name).join(', ')}`, 'terminal')
-  .option('--out <dir>', 'folder for the report files (md, html, json, gradescope)', 'report')
+  .option('--report <formats>', `comma-separated report formats: ${reporters.map((r) => r.name).join(', ')} (default: terminal; ${BATCH_REPORTS} per student with --submissions)`)
+  .option('--out <dir>', 'folder for the report files (md, html, json, gradescope) (default: report; grades/<assignment> with --submissions)')
   .option('--time-limit <ms>', "per-case time limit (default: the manifest's)", positiveInt)
   .option('--memory <mb>', 'memory cap of the student process', positiveInt, 2048)
   .option('--no-color', 'plain text output')
@@ -60,7 +67,7 @@ const program = new Command('npm run grade')
   .option('--course <dir>', 'the course folder holding assignments/, fixtures/ and (for staff) solutions/ (default: where this grader is installed)')
   .exitOverride()
   .configureOutput({ outputError: () => undefined })
-  .addHelpText('after', '\nOptions go after `--`, or npm keeps them for itself.\n\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json\n  npm run grade hw3 -- --report terminal,html,gradescope --out reports/alice')
+  .addHelpText('after', '\nOptions go after `--`, or npm keeps them for itself.\n\nExamples:\n  npm run grade hw1\n  npm run grade hw1 -- --solution\n  npm run grade hw3 -- --submission ~/subs/alice --json alice.json\n  npm run grade hw3 -- --report terminal,html,gradescope --out reports/alice\n  npm run grade hw3 -- --submissions ~/subs --roster class.csv --jobs 2')
   .addHelpText('after', () => `\nSandbox on this machine: ${sandbox().description} (README: What the sandbox stops).`)
   .action(main);
 
@@ -69,22 +76,24 @@ async function main(name: string, opts: CliOptions): Promise<void> {
   let chosen: Reporter[] = [];
   const ctx = { colours: opts.color && pc.isColorSupported, ...(opts.submissionMetadata ? { submissionMetadata: readSubmissionMetadata(fromCaller(opts.submissionMetadata)) } : {}) };
   try {
-    chosen = parseReportList(opts.report);
+    chosen = parseReportList(opts.report ?? (opts.submissions ? BATCH_REPORTS : 'terminal'));
     assignment = loadAssignment(name, courseLayout(opts.course ? fromCaller(opts.course) : undefined));
-    if (opts.solution && opts.submission) throw new GraderError('USAGE', 'give either --solution or --submission, not both');
+    if ([opts.solution, opts.submission, opts.submissions].filter(Boolean).length > 1) throw new GraderError('USAGE', 'give one of --solution, --submission and --submissions');
+    if (opts.submissions) return await runBatch(assignment, { ...opts, submissions: opts.submissions }, chosen, fromCaller);
+    if (opts.jobs || opts.roster) throw new GraderError('USAGE', '--jobs and --roster go with --submissions');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;
     const file = resolveSubmission(base, assignment.manifest.entry);
     const progress = progressLine(process.stderr);
     const onCase = (c: LoadedCase, i: number, total: number) => progress.update(`grading ${c.key} (${i + 1}/${total})...`);
     const results = await gradeSubmission({ assignment, file, backend: opts.backend, memoryMb: opts.memory, timeLimitMs: opts.timeLimit, onCase }).finally(() => progress.done());
     if (opts.json) writeJson(fromCaller(opts.json), results);
-    const { terminal } = await writeReports(results, chosen, fromCaller(opts.out), ctx);
+    const { terminal } = await writeReports(results, chosen, fromCaller(opts.out ?? 'report'), ctx);
     if (terminal) process.stdout.write(terminal);
   } catch (e) {
     const err = asGraderError(e);
     fail(err, opts.json, assignment?.manifest ?? { id: name, title: name });
     // The report files a run asked for are written for an ungraded run too: a batch or Gradescope reads them.
-    await writeReports(notGraded(assignment?.manifest ?? { id: name, title: name }, err), chosen.filter((r) => r.file), fromCaller(opts.out), { ...ctx, colours: false });
+    if (!opts.submissions) await writeReports(notGraded(assignment?.manifest ?? { id: name, title: name }, err), chosen.filter((r) => r.file), fromCaller(opts.out ?? 'report'), { ...ctx, colours: false });
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv';
 import type { ChildMessage } from '../../harness/protocol/messages.ts';
+import { recordSchema, type StoredRecord } from '../batch/record.ts';
 import { GraderError, type ErrorCode } from '../errors.ts';
 import type { Fixture } from '../fixtures/fixture.ts';
 import type { Results } from '../results/results.ts';
@@ -18,6 +19,7 @@ interface SchemaTypes {
   fixture: Fixture;
   results: Results;
   'child-message': ChildMessage;
+  'batch-record': StoredRecord;
 }
 
 export type SchemaName = keyof SchemaTypes;
@@ -31,6 +33,8 @@ const ajv = new Ajv({ strict: true, allErrors: false });
 ajv.addSchema(wireSchema);
 // The fixture schema refers to it (a fixture's spec records what its case observes).
 ajv.addSchema(observationSchema);
+// A batch's stored record holds results by reference.
+ajv.addSchema(resultsSchema);
 // Compiled on first use: a run that never reads a fixture never pays for its schema.
 const sources: { [K in SchemaName]: SchemaObject } = {
   manifest: manifestSchema,
@@ -38,6 +42,7 @@ const sources: { [K in SchemaName]: SchemaObject } = {
   fixture: fixtureSchema,
   results: resultsSchema,
   'child-message': childMessageSchema,
+  'batch-record': recordSchema,
 };
 const compiled = new Map<SchemaObject, ValidateFunction>();
 
@@ -48,6 +53,7 @@ const codes: { [K in SchemaName]: ErrorCode } = {
   fixture: 'FIXTURE',
   results: 'INTERNAL',
   'child-message': 'INVALID_DATA',
+  'batch-record': 'INVALID_DATA',
 };
 
 /** The validator of a schema, compiled once (options and params schemas of comparators, properties and generators too). */

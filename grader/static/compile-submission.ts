@@ -25,19 +25,47 @@ export function resolveSubmission(fileOrFolder: string, entry: string): string {
 /** A few small files compile in well under a second; far longer means something is wrong with the input. */
 const COMPILE_LIMIT_MS = 10_000;
 
+/**
+ * Stopping esbuild's service (the only way to end a runaway build) leaves
+ * every other build in flight unsettled forever: a batch grading several
+ * submissions at once restarts those instead of hanging.
+ */
+const inFlight = new Set<(restart: typeof RESTART) => void>();
+const RESTART = Symbol('restart after esbuild was stopped');
+
 /** Strips types and bundles the submission's own relative imports (confined to its folder); does not run it. */
 export async function compileSubmission(file: string): Promise<CompiledSubmission> {
+  for (;;) {
+    try {
+      return await compileOnce(file);
+    } catch (e) {
+      if (e !== RESTART) throw e;
+    }
+  }
+}
+
+async function compileOnce(file: string): Promise<CompiledSubmission> {
   const timeout = new GraderError('COMPILE', `compiling took longer than ${COMPILE_LIMIT_MS / 1000} s and was stopped`);
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(timeout), COMPILE_LIMIT_MS)));
+  let abort: (why: unknown) => void = () => undefined;
+  const expired = new Promise<never>((_, reject) => {
+    abort = reject;
+    timer = setTimeout(() => reject(timeout), COMPILE_LIMIT_MS);
+  });
+  inFlight.add(abort);
   try {
     return await Promise.race([bundle(file), expired]);
   } catch (e) {
-    // Stopping esbuild's service ends the runaway build; the next build starts a fresh one.
-    if (e === timeout) await stop();
+    if (e === timeout) {
+      inFlight.delete(abort);
+      for (const other of inFlight) other(RESTART);
+      // Stopping esbuild's service ends the runaway build; the next build starts a fresh one.
+      await stop();
+    }
     throw e;
   } finally {
     clearTimeout(timer);
+    inFlight.delete(abort);
   }
 }
 
