@@ -5,7 +5,7 @@
  * compute (student process start, compiling, judging, storing, reports).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StoredRecord } from '../grader/batch/record.ts';
@@ -22,12 +22,7 @@ export interface BatchRow {
   computeMs: number;
   /** (wall - startup) * jobs / submissions - compute: what grading one submission costs beyond its own compute, per job slot. */
   overheadMs: number;
-  /** User + system time of the whole process tree per submission (start-up's share removed), where GNU time is installed. */
-  cpuMs?: number;
 }
-
-/** GNU time, for the CPU time of the whole process tree: on a shared machine, wall times say what the others left over. */
-const TIME = '/usr/bin/time';
 
 /** Grades a class of `size` copies of the reference with each --jobs, once after a warm-up run of the empty class. */
 export function benchBatch(root: string, assignment: string, size: number, jobsList: number[]): BatchRow[] {
@@ -44,24 +39,17 @@ export function benchBatch(root: string, assignment: string, size: number, jobsL
   }
   const run = (dir: string, jobs: number) => {
     const out = mkdtempSync(path.join(scratch, 'out-'));
-    const cpuFile = path.join(out, 'cpu.txt');
-    const npm = ['npm', 'run', '--silent', 'grade', assignment, '--', '--submissions', dir, '--out', out, '--jobs', String(jobs), '--backend', 'wasm', '--report', 'md'];
-    const [command, ...args] = existsSync(TIME) ? [TIME, '-f', '%U %S', '-o', cpuFile, ...npm] : npm;
     const start = performance.now();
-    const r = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('npm', ['run', '--silent', 'grade', assignment, '--', '--submissions', dir, '--out', out, '--jobs', String(jobs), '--backend', 'wasm', '--report', 'md'], { cwd: root, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`batch of ${assignment} failed: ${r.stderr}`);
-    const cpuMs = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split(/\s+/).reduce((t, x) => t + Number(x) * 1000, 0) : undefined;
-    return { wallMs: performance.now() - start, out, cpuMs };
+    return { wallMs: performance.now() - start, out };
   };
-  const startups = [run(empty, 1), run(empty, 1)];
-  const startupMs = Math.min(...startups.map((x) => x.wallMs));
-  const startupCpuMs = startups[1].cpuMs;
+  const startupMs = Math.min(run(empty, 1).wallMs, run(empty, 1).wallMs);
   return jobsList.map((jobs) => {
-    const { wallMs, out, cpuMs } = run(subs, jobs);
+    const { wallMs, out } = run(subs, jobs);
     const computeMs = meanCompute(path.join(out, 'results'));
     const perSubmissionMs = ((wallMs - startupMs) * jobs) / size;
-    const cpu = cpuMs !== undefined && startupCpuMs !== undefined ? { cpuMs: (cpuMs - startupCpuMs) / size } : {};
-    return { assignment, jobs, submissions: size, wallMs, startupMs, perMinute: size / (wallMs / 60_000), computeMs, overheadMs: perSubmissionMs - computeMs, ...cpu };
+    return { assignment, jobs, submissions: size, wallMs, startupMs, perMinute: size / (wallMs / 60_000), computeMs, overheadMs: perSubmissionMs - computeMs };
   });
 }
 
@@ -76,10 +64,10 @@ function meanCompute(resultsDir: string): number {
 }
 
 export function batchTable(rows: BatchRow[]): string {
-  const head = ['batch (copies of the reference, wasm)', 'submissions', 'wall s', 'startup s', 'per minute', 'vs --jobs 1', 'compute ms', 'overhead ms', 'cpu ms'];
+  const head = ['batch (copies of the reference, wasm)', 'submissions', 'wall s', 'startup s', 'per minute', 'vs --jobs 1', 'compute ms', 'overhead ms'];
   const lines = rows.map((r) => {
     const one = rows.find((x) => x.assignment === r.assignment && x.jobs === 1);
-    return [`${r.assignment} --jobs ${r.jobs}`, String(r.submissions), (r.wallMs / 1000).toFixed(1), (r.startupMs / 1000).toFixed(1), r.perMinute.toFixed(1), one ? `${(r.perMinute / one.perMinute).toFixed(2)}x` : '-', r.computeMs.toFixed(0), r.overheadMs.toFixed(0), r.cpuMs === undefined ? '-' : r.cpuMs.toFixed(0)];
+    return [`${r.assignment} --jobs ${r.jobs}`, String(r.submissions), (r.wallMs / 1000).toFixed(1), (r.startupMs / 1000).toFixed(1), r.perMinute.toFixed(1), one ? `${(r.perMinute / one.perMinute).toFixed(2)}x` : '-', r.computeMs.toFixed(0), r.overheadMs.toFixed(0)];
   });
   const widths = head.map((_, i) => Math.max(...[head, ...lines].map((l) => l[i].length)));
   return [head, ...lines].map((l) => l.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')).join('\n');
