@@ -48,7 +48,10 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
       : await Promise.all([staticChecks(a.manifest, opts.file), runOn(opts.backend, cases, compiled.code, opts.onCase)]);
   const casesMs = performance.now() - start - compileMs;
   const firstJudged = new Map<string, CaseResult>();
-  for (const c of cases) firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+  for (const c of cases) {
+    firstJudged.set(c.key, rejected.has(c.part.id) ? rejectedCase(c, rejected.get(c.part.id)!) : await judgeCase(a, c, run.outcomes.get(c.key)!));
+    await otherGradingsTurn();
+  }
   const { judged, disagreements } = typeof compiled === 'string' ? { judged: firstJudged, disagreements: [] } : await recheckOnCpu(cases, firstJudged, run.backend, (some) => runOn('cpu', some, compiled.code), (c, o) => judgeCase(a, c, o));
   markPhase('judged');
   const parts = a.manifest.parts.map((p) => scorePart(p, cases.filter((c) => c.part === p).map((c) => judged.get(c.key)!)));
@@ -65,6 +68,14 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
     pictures: collectPictures(a.manifest, cases, run.outcomes),
   });
 }
+
+/**
+ * Judging is CPU work on the grader's one thread (staff properties run tfjs
+ * here): a batch grading several submissions at once lets the others answer
+ * their student processes between cases, or those processes sit idle until
+ * this whole submission is judged.
+ */
+const otherGradingsTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function compileOrFail(file: string) {
   try {

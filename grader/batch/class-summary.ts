@@ -14,7 +14,7 @@ export interface ClassSummary {
   median?: number;
   histogram: { label: string; count: number; share: number }[];
   parts: { id: string; name: string; points: number; meanScore: number; fullMarks: number; graded: number }[];
-  /** The cases most students fail, most failed first. */
+  /** Every case some student failed, most failed first. */
   hardestCases: HardCase[];
   slowest: { student: string; ms: number; score: number }[];
   /** Submissions that were not graded, or graded without running (nothing compiled or loaded), by cause. */

@@ -27,11 +27,16 @@ function causeOf(student: string, r: Results | undefined): string | undefined {
   const general = (m: string) =>
     m
       .split('\n')[0]
-      .replaceAll(student, '<student>')
+      .replace(asWord(student), '<student>')
       .replace(/(?<=^|[\s'"(])\/[^\s:()'"]+/g, '<path>')
       .replace(/:\d+:\d+/g, '');
   if (r.status === 'error') return `${r.error!.code}: ${general(r.error!.message)}`;
   const cases = r.parts.flatMap((p) => p.cases);
   const loadFailure = cases.length && cases.every((c) => c.status === 'error' && c.message === cases[0].message);
   return loadFailure ? `not run: ${general(cases[0].message)}` : undefined;
+}
+
+/** The id where it stands as a word of its own (`e.zip`, not the `e` of `the`). */
+function asWord(id: string): RegExp {
+  return new RegExp(`(?<![\\w%@+.-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w%@+-])`, 'g');
 }

@@ -9,7 +9,7 @@ import type { Results } from '../results/results.ts';
 import type { BatchProgress } from './batch-progress.ts';
 import { classSummary } from './class-summary.ts';
 import { classList } from './class-list.ts';
-import { compareIds, discover, type Layout } from './discover.ts';
+import { compareIds, discover } from './discover.ts';
 import { gradeOrKeep, type GradeOneOptions } from './grade-one.ts';
 import { gradebookCsv, statusOf, type Student } from './gradebook.ts';
 import { forEachConcurrently } from './pool.ts';
@@ -34,7 +34,6 @@ export interface BatchOptions extends GradeOneOptions {
 }
 
 export interface BatchOutcome {
-  layouts: Layout[];
   /** Graded in a student process in this run. */
   graded: number;
   /** Unchanged since an earlier run: their stored results were kept. */
@@ -42,7 +41,6 @@ export interface BatchOutcome {
   /** Refused before anything ran (a name that is not UTF-8, an unsafe zip, a link). */
   refused: number;
   students: Student[];
-  gradebook: string;
 }
 
 /** Grades every submission under `opts.submissions` and writes gradebook.csv, results/, reports/ and the class summary under `opts.out`. */
@@ -74,11 +72,10 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   opts.progress.stop();
   rmSync(staging, { recursive: true, force: true });
   const students = classList(found.submissions, results, opts.roster, opts.log);
-  const gradebook = gradebookCsv(a.manifest, students);
-  writeAtomically(path.join(opts.out, 'gradebook.csv'), gradebook);
+  writeAtomically(path.join(opts.out, 'gradebook.csv'), gradebookCsv(a.manifest, students));
   const similar = await similarPairs(sources.sort((x, y) => compareIds(x.student, y.student)), stubOf(a));
   writeSummary(classSummary(a.manifest, students, similar), opts.out);
-  return { layouts: found.layouts, ...count, students, gradebook };
+  return { ...count, students };
 }
 
 /** The stub as shipped: what every student was given counts for no one in the similarity check. */

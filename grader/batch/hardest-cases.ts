@@ -1,4 +1,4 @@
-/** The cases most students fail, each with its pass rate and the failure and diagnosis most of them share. */
+/** The cases students fail, most failed first, each with its pass rate and the failure and diagnosis most of them share. */
 import type { Results } from '../results/results.ts';
 import { round } from '../score/score.ts';
 
@@ -16,9 +16,7 @@ export interface HardCase {
   diagnosisCount?: number;
 }
 
-const HARDEST = 12;
-
-/** Over the graded submissions' results: the HARDEST cases with the most failures. */
+/** Over the graded submissions' results: every case some student failed, most failed first. */
 export function hardestCases(graded: Results[]): HardCase[] {
   const byCase = new Map<string, { part: string; id: string; visibility: 'public' | 'hidden'; of: number; messages: string[]; diagnoses: string[] }>();
   for (const r of graded) {
@@ -38,7 +36,6 @@ export function hardestCases(graded: Results[]): HardCase[] {
   return [...byCase.values()]
     .filter((e) => e.messages.length)
     .sort((a, b) => b.messages.length - a.messages.length || (a.part + a.id < b.part + b.id ? -1 : 1))
-    .slice(0, HARDEST)
     .map((e) => {
       // A case's message lists every check: its first clause says what failed, and numbers aside it is what students share.
       const message = mostCommon(e.messages.map(firstClause), (m) => m.replace(/-?\d+(\.\d+)?(e-?\d+)?/g, '#'))!;

@@ -59,6 +59,7 @@ function targetOf(into: string, entry: Entry): string {
   if (!ascii && !utf8) throw refused(`a file name in it is not UTF-8 (${JSON.stringify(name)})`);
   const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
   if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) throw refused(`${name} is a ${type === 0o120000 ? 'symbolic link' : 'device, FIFO or socket'}; only files and folders are accepted`);
+  // yauzl refuses `..` and absolute names already; checking the resolved path again costs nothing, a miss the TA's disk.
   const target = path.resolve(into, name);
   const rel = path.relative(into, target);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) throw refused(`${name} would be written outside its folder`);

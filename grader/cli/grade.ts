@@ -79,6 +79,7 @@ async function main(name: string, opts: CliOptions): Promise<void> {
     chosen = parseReportList(opts.report ?? (opts.submissions ? BATCH_REPORTS : 'terminal'));
     assignment = loadAssignment(name, courseLayout(opts.course ? fromCaller(opts.course) : undefined));
     if ([opts.solution, opts.submission, opts.submissions].filter(Boolean).length > 1) throw new GraderError('USAGE', 'give one of --solution, --submission and --submissions');
+    if (opts.submissions && opts.json) throw new GraderError('USAGE', '--json is for one submission: a batch writes each result to results/<student>.json under --out');
     if (opts.submissions) return await runBatch(assignment, { ...opts, submissions: opts.submissions }, chosen, fromCaller);
     if (opts.jobs || opts.roster) throw new GraderError('USAGE', '--jobs and --roster go with --submissions');
     const base = opts.solution ? assignment.solutionDir : opts.submission ? fromCaller(opts.submission) : assignment.dir;

@@ -58,9 +58,10 @@ async function compileOnce(file: string): Promise<CompiledSubmission> {
   } catch (e) {
     if (e === timeout) {
       inFlight.delete(abort);
-      for (const other of inFlight) other(RESTART);
-      // Stopping esbuild's service ends the runaway build; the next build starts a fresh one.
+      const others = [...inFlight];
+      // Stopping esbuild's service ends the runaway build; the next build starts a fresh one, so the others restart once it is down.
       await stop();
+      for (const other of others) other(RESTART);
     }
     throw e;
   } finally {

@@ -12,6 +12,7 @@ describe('batch usage errors (exit 2, nothing graded)', () => {
     ['--jobs without --submissions', ['--jobs', '2'], /--jobs and --roster go with --submissions/],
     ['--submission and --submissions', ['--submission', dir, '--submissions', dir], /give one of --solution, --submission and --submissions/],
     ['--jobs 0', ['--submissions', dir, '--jobs', '0'], /must be a positive integer/],
+    ['--json with --submissions', ['--submissions', dir, '--json', path.join(dir, 'r.json')], /--json is for one submission/],
   ])('%s', (_, args, message) => {
     const r = gradeCli('hw1', ...args);
     expect([r.code, r.err]).toEqual([2, expect.stringMatching(message)]);

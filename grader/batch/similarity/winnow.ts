@@ -6,16 +6,17 @@
  */
 
 /** 12 tokens is about one statement: shorter runs (`tf.tidy(() => {`) are common to everyone. */
-export const K = 12;
+const K = 12;
 /** Guarantees a shared fingerprint for any common run of K + W - 1 = 16 tokens. */
-export const W = 5;
+const W = 5;
 
-export function fingerprints(tokens: string[], k = K, w = W): Set<number> {
+/** The winnowed fingerprints of a token stream: K-token hashes, the smallest of each W in a row. */
+export function fingerprints(tokens: string[]): Set<number> {
   const hashes: number[] = [];
-  for (let i = 0; i + k <= tokens.length; i++) hashes.push(fnv1a(tokens.slice(i, i + k).join('\u0000')));
+  for (let i = 0; i + K <= tokens.length; i++) hashes.push(fnv1a(tokens.slice(i, i + K).join('\u0000')));
   const kept = new Set<number>();
-  if (hashes.length && hashes.length < w) kept.add(Math.min(...hashes));
-  for (let i = 0; i + w <= hashes.length; i++) kept.add(Math.min(...hashes.slice(i, i + w)));
+  if (hashes.length && hashes.length < W) kept.add(Math.min(...hashes));
+  for (let i = 0; i + W <= hashes.length; i++) kept.add(Math.min(...hashes.slice(i, i + W)));
   return kept;
 }
 
