@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -5,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSubmission } from '../../grader/batch/read-submission.ts';
 import { unzipSafely } from '../../grader/batch/unzip-safe.ts';
+import { ROOT } from '../../grader/paths.ts';
 import { patchBytes, zipOf } from '../support/batch-class.ts';
 
 /** A fresh folder with the zip in it and an empty place to unpack it; returns both. */
@@ -83,12 +85,18 @@ describe('reading a submission folder', () => {
     expect(readSubmission(dir, 'kmeans.ts').hash).not.toBe(first.hash);
   });
 
-  // Root reads any file whatever its mode: there the FIFO, link and non-UTF-8 cases of the class test stand for unreadable files.
-  it.skipIf(process.getuid?.() === 0)('gives an unreadable file a clear status (not as root, who can read anything)', () => {
+  // Root reads any file whatever its mode: as root, the reading runs as user nobody, as a TA's unprivileged account would.
+  it('gives an unreadable file a clear status', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-batch-read-'));
+    chmodSync(dir, 0o755);
     writeFileSync(path.join(dir, 'kmeans.ts'), 'x');
     chmodSync(path.join(dir, 'kmeans.ts'), 0);
-    expect(() => readSubmission(dir, 'kmeans.ts')).toThrow(/kmeans\.ts cannot be read \(EACCES\)/);
+    const module = path.join(ROOT, 'grader/batch/read-submission.ts');
+    const script = `import(${JSON.stringify(module)}).then((m) => m.readSubmission(process.argv[1], 'kmeans.ts')).then(() => console.log('read'), (e) => console.log(e.message))`;
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    const [file, ...args] = [...asNobody, process.execPath, '--import', 'tsx', '-e', script, dir];
+    const r = spawnSync(file, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HOME: os.tmpdir() } });
+    expect(r.stdout.trim(), r.stderr).toMatch(/kmeans\.ts cannot be read \(EACCES\)/);
     expect(existsSync(dir)).toBe(true);
   });
 });
