@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { makeStub } from '../../grader/authoring/make-stub.ts';
 import type { CourseLayout } from '../../grader/definition/course-layout.ts';
-import { ROOT } from '../../grader/paths.ts';
 import { checkCourse } from '../../grader/release/check-course.ts';
 import { courseCopy } from '../support/course-copy.ts';
+import { script } from '../support/script.ts';
 
-const run = promisify(execFile);
 const HW1 = 'hw1-kmeans';
 
-/** `npm run check` as a person runs it: its exit status and what it printed. */
-async function checkCli(args: string[]): Promise<{ status: number; out: string }> {
-  try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { status: 0, out: stdout };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { status: err.code, out: err.stdout + err.stderr };
-  }
-}
+/** `npm run check` as a person runs it. */
+const checkCli = (args: string[]) => script('check', args);
 
 /** A full copy of hw1's course files (solutions and hidden fixtures too) to break. */
 const brokenHw1 = (): CourseLayout => courseCopy(HW1, { solutions: true, hidden: true });
