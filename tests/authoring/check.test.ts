@@ -56,6 +56,24 @@ describe('npm run check', () => {
     expect(await problemsOf(layout, 'stub')).toEqual([expect.stringMatching(/^does not type-check: .*kmeans\.ts:\d+:14: Type 'string' is not assignable to type 'number'\.$/)]);
   });
 
+  it('a tolerance the reference uses more than a tenth of: the case, the check, the share used and the margin', async () => {
+    const layout = brokenHw1();
+    // 200 times tighter: wasm's float32 noise (up to ~3e-3 of the committed tolerance) then uses a good part of it.
+    edit(at(layout, 'assignments', HW1, 'manifest.json'), (t) => t.replace(/"rtol": 0\.0001,\n(\s+)"atol": 1e-05,\n(\s+)"why": "float32 sums/, '"rtol": 5e-7,\n$1"atol": 5e-8,\n$2"why": "float32 sums'));
+    expect(await problemsOf(layout, 'reference')).toContainEqual(
+      expect.stringMatching(/^wasm: \w+\/[\w-]+ output: uses \d.*% of its tolerance float \(rtol 5e-7, atol 5e-8\) \(margin \d+(\.\d)?x, at least 10x wanted\)$/),
+    );
+  });
+
+  it('a stub that implements a part: its score and each case that is not "not implemented"', async () => {
+    const layout = brokenHw1();
+    const stub = at(layout, 'assignments', HW1, 'kmeans.ts');
+    edit(stub, (t) => t.replace(/(export function pairwiseSqDistances[^{]*\{\n)\s*throw new Error\([^\n]*\n/, '$1  return tf.sum(tf.square(tf.sub(tf.expandDims(X, 1), tf.expandDims(C, 0))), 2) as tf.Tensor2D;\n'));
+    const problems = await problemsOf(layout, 'stub-0');
+    expect(problems[0]).toBe('scores 10, not 0');
+    expect(problems).toContainEqual(expect.stringMatching(/^pairwiseSqDistances\/blobs: passed, not 'not implemented'/));
+  });
+
   it('an altered fixture: the file and the line that regenerating changes', async () => {
     const layout = brokenHw1();
     edit(at(layout, 'fixtures', HW1, 'public', 'kmeans.blobs.json'), (t) => t.replace('"attempt": 0', '"attempt": 2'));
