@@ -90,8 +90,13 @@ async function checkAssignment(name: string, layout: CourseLayout, items: readon
     layout,
     grade: (file: string, backend: BackendChoice) => shared.throttled(() => gradeSubmission({ assignment, file, backend, memoryMb: MEMORY_MB })),
   };
-  const results = await Promise.all(items.map(async (item) => [item.id, await runItem(() => item.run(ctx))] as const));
-  return { assignment: a.manifest.id, loaded: true, items: new Map(results), ms: performance.now() - start };
+  const results = new Map<string, ItemResult>();
+  // Items that work in this process go first, one at a time: seconds of parsing and validating
+  // would otherwise stall the event loop while a student process's load timer runs, and cost a case.
+  for (const item of items.filter((i) => !i.spawns)) results.set(item.id, await runItem(() => item.run(ctx)));
+  const spawning = await Promise.all(items.filter((i) => i.spawns).map(async (item) => [item.id, await runItem(() => item.run(ctx))] as const));
+  for (const [id, r] of spawning) results.set(id, r);
+  return { assignment: a.manifest.id, loaded: true, items: results, ms: performance.now() - start };
 }
 
 /** An item that throws fails with the error's message rather than stopping the check. */

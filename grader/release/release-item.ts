@@ -32,6 +32,8 @@ export interface ReleaseItem {
   id: string;
   /** What passing proves, one line. */
   proves: string;
+  /** True for an item that runs student processes (gradings, the fixture maker), false for one that works in this process alone. */
+  spawns: boolean;
   run(ctx: ReleaseContext): Promise<ItemResult>;
 }
 

@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { makeStub } from '../../grader/authoring/make-stub.ts';
 import type { CourseLayout } from '../../grader/definition/course-layout.ts';
-import { ROOT } from '../../grader/paths.ts';
 import { checkCourse } from '../../grader/release/check-course.ts';
 import { courseCopy } from '../support/course-copy.ts';
+import { script } from '../support/script.ts';
 
-const run = promisify(execFile);
 const HW1 = 'hw1-kmeans';
 
-/** `npm run check` as a person runs it: its exit status and what it printed. */
-async function checkCli(args: string[]): Promise<{ status: number; out: string }> {
-  try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/check.ts', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { status: 0, out: stdout };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { status: err.code, out: err.stdout + err.stderr };
-  }
-}
+/** `npm run check` as a person runs it. */
+const checkCli = (args: string[]) => script('check', args);
 
 /** A full copy of hw1's course files (solutions and hidden fixtures too) to break. */
 const brokenHw1 = (): CourseLayout => courseCopy(HW1, { solutions: true, hidden: true });
@@ -65,6 +54,24 @@ describe('npm run check', () => {
     edit(reference, (t) => `${t}export const broken: number = 'text';\n`);
     writeFileSync(at(layout, 'assignments', HW1, 'kmeans.ts'), makeStub('kmeans.ts', readFileSync(reference, 'utf8')));
     expect(await problemsOf(layout, 'stub')).toEqual([expect.stringMatching(/^does not type-check: .*kmeans\.ts:\d+:14: Type 'string' is not assignable to type 'number'\.$/)]);
+  });
+
+  it('a tolerance the reference uses more than a tenth of: the case, the check, the share used and the margin', async () => {
+    const layout = brokenHw1();
+    // 200 times tighter: wasm's float32 noise (up to ~3e-3 of the committed tolerance) then uses a good part of it.
+    edit(at(layout, 'assignments', HW1, 'manifest.json'), (t) => t.replace(/"rtol": 0\.0001,\n(\s+)"atol": 1e-05,\n(\s+)"why": "float32 sums/, '"rtol": 5e-7,\n$1"atol": 5e-8,\n$2"why": "float32 sums'));
+    expect(await problemsOf(layout, 'reference')).toContainEqual(
+      expect.stringMatching(/^wasm: \w+\/[\w-]+ output: uses \d.*% of its tolerance float \(rtol 5e-7, atol 5e-8\) \(margin \d+(\.\d)?x, at least 10x wanted\)$/),
+    );
+  });
+
+  it('a stub that implements a part: its score and each case that is not "not implemented"', async () => {
+    const layout = brokenHw1();
+    const stub = at(layout, 'assignments', HW1, 'kmeans.ts');
+    edit(stub, (t) => t.replace(/(export function pairwiseSqDistances[^{]*\{\n)\s*throw new Error\([^\n]*\n/, '$1  return tf.sum(tf.square(tf.sub(tf.expandDims(X, 1), tf.expandDims(C, 0))), 2) as tf.Tensor2D;\n'));
+    const problems = await problemsOf(layout, 'stub-0');
+    expect(problems[0]).toBe('scores 10, not 0');
+    expect(problems).toContainEqual(expect.stringMatching(/^pairwiseSqDistances\/blobs: passed, not 'not implemented'/));
   });
 
   it('an altered fixture: the file and the line that regenerating changes', async () => {

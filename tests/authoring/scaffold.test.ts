@@ -1,24 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scaffoldNames } from '../../grader/authoring/scaffold.ts';
-import { ROOT } from '../../grader/paths.ts';
 import { emptyCourse } from '../support/course-copy.ts';
-
-const run = promisify(execFile);
-
-/** A maintenance script as a person runs it: its exit status and what it printed. */
-async function script(name: string, args: string[]): Promise<{ status: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    return { status: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { status: err.code, out: err.stdout + err.stderr };
-  }
-}
+import { script } from '../support/script.ts';
 
 describe('npm run new', () => {
   it('names the folder and the entry file from the title', () => {

@@ -44,6 +44,7 @@ async function variantProblems(a: Assignment): Promise<string[]> {
 export const definitionItem: ReleaseItem = {
   id: 'definition',
   proves: 'manifest, hidden cases, fixtures, staff tables and variants validate; every name resolves',
+  spawns: false,
   async run({ a }) {
     const problems = [
       ...(a.hiddenDeclared ? [] : [`no hidden-cases.json in ${a.solutionDir}: hidden cases must be declared`]),

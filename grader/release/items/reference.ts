@@ -8,6 +8,7 @@ import { backendDisagreements, failedCases } from './graded-failures.ts';
 export const referenceItem: ReleaseItem = {
   id: 'reference',
   proves: `the reference scores 100 on every backend available, each check using at most ${CALIBRATION_LIMIT} of its tolerance`,
+  spawns: true,
   async run({ a, grade }) {
     const file = path.join(a.solutionDir, a.manifest.entry);
     const graded = await Promise.all(availableBackends().map(async (backend) => ({ backend, results: await grade(file, backend) })));

@@ -5,6 +5,7 @@ import { fromProblems, type ReleaseItem } from '../release-item.ts';
 export const stubScoresZeroItem: ReleaseItem = {
   id: 'stub-0',
   proves: 'the stub scores 0, every case "not implemented", with no grader error',
+  spawns: true,
   async run({ a, grade }) {
     const r = await grade(path.join(a.dir, a.manifest.entry), 'wasm');
     if (r.status === 'error') return fromProblems([`not graded: ${r.error?.code}: ${r.error?.message}`]);

@@ -10,6 +10,7 @@ import { typeErrorsOffThread } from '../typecheck-off-thread.ts';
 export const stubItem: ReleaseItem = {
   id: 'stub',
   proves: 'the committed stub is what `npm run stubs` makes, and it type-checks',
+  spawns: false,
   async run({ a }) {
     const stubFile = path.join(a.dir, a.manifest.entry);
     const made = makeStub(a.manifest.entry, readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8'));

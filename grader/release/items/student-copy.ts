@@ -36,6 +36,7 @@ const SHOWN = 10;
 export const studentCopyItem: ReleaseItem = {
   id: 'student-copy',
   proves: "no hidden fixture's expected values, hidden case declaration or solution text is in the student's copy",
+  spawns: false,
   async run({ a, layout, studentCopy }) {
     const reference = readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8');
     const found = scanCopy(await studentCopy(), hiddenMaterial(a, reference, courseShippedLines(layout)));

@@ -20,6 +20,7 @@ const list = (parts: string[]) => (parts.length ? parts.join(', ') : 'nothing');
 export const variantsItem: ReleaseItem = {
   id: 'variants',
   proves: 'each bug listed loses exactly its parts; each alternative scores 100',
+  spawns: true,
   async run(ctx) {
     const { bugs, alternatives } = await loadVariants(ctx.a);
     const reference = readFileSync(path.join(ctx.a.solutionDir, ctx.a.manifest.entry), 'utf8');
