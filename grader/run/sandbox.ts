@@ -171,7 +171,9 @@ function probe(s: Sandbox): string | undefined {
   const cmd = s.command(['-e', 'require("fs").accessSync(process.argv[1])', path.join(nodeModules, '@tensorflow', 'tfjs', 'package.json')], [nodeModules]);
   const r = spawnSync(cmd.file, cmd.args, { encoding: 'utf8', timeout: 10_000, env: {} });
   if (r.status === 0) return undefined;
-  return (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n')[0];
+  const lines = (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n');
+  // Node's own errors start with the source line that threw (`node:fs:244`): the error's message says more.
+  return lines.find((l) => /Error\b/.test(l)) ?? lines[0];
 }
 
 function findTool(name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -19,6 +19,8 @@ interface GradescopeResults {
 const validate = new Ajv({ strict: true }).compile<GradescopeResults>(schema);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-gradescope-test-'));
+// As /autograder is: others may pass through it (the student process, user nobody, reads node_modules there).
+chmodSync(work, 0o755);
 let source = '';
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

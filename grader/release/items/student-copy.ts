@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CourseLayout } from '../../definition/course-layout.ts';
+import type { Assignment } from '../../definition/manifest.ts';
 import { listAssignments, readManifestFile } from '../../definition/load-assignment.ts';
 import { ROOT } from '../../paths.ts';
 import { hiddenMaterial, shippedLines } from '../hidden-material.ts';
@@ -33,13 +34,18 @@ function courseShippedLines(layout: CourseLayout): Set<string> {
 /** More than this many findings of one assignment are summarised: the first ones say what to fix. */
 const SHOWN = 10;
 
+/** Each place hidden material of `a` shows in the folder `dir` (a student's copy or an unpacked package), as `file:line: what`. */
+export function leaksOf(a: Assignment, layout: CourseLayout, dir: string): string[] {
+  const reference = readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8');
+  return scanCopy(dir, hiddenMaterial(a, reference, courseShippedLines(layout)));
+}
+
 export const studentCopyItem: ReleaseItem = {
   id: 'student-copy',
   proves: "no hidden fixture's expected values, hidden case declaration or solution text is in the student's copy",
   spawns: false,
   async run({ a, layout, studentCopy }) {
-    const reference = readFileSync(path.join(a.solutionDir, a.manifest.entry), 'utf8');
-    const found = scanCopy(await studentCopy(), hiddenMaterial(a, reference, courseShippedLines(layout)));
+    const found = leaksOf(a, layout, await studentCopy());
     return fromProblems(found.length > SHOWN ? [...found.slice(0, SHOWN), `... and ${found.length - SHOWN} more`] : found);
   },
 };
