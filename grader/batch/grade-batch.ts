@@ -6,13 +6,13 @@ import { loadFixtures } from '../fixtures/load-fixtures.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { writeReports } from '../report/reporters.ts';
 import type { Results } from '../results/results.ts';
+import { limiter } from '../limiter.ts';
 import type { BatchProgress } from './batch-progress.ts';
 import { classSummary } from './class-summary.ts';
 import { classList } from './class-list.ts';
 import { compareIds, discover } from './discover.ts';
 import { gradeOrKeep, type GradeOneOptions } from './grade-one.ts';
 import { gradebookCsv, statusOf, type Student } from './gradebook.ts';
-import { forEachConcurrently } from './pool.ts';
 import { ResultStore } from './result-store.ts';
 import type { RosterEntry } from './roster.ts';
 import { similarPairs, type Source } from './similarity/similar-pairs.ts';
@@ -56,7 +56,8 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const sources: Source[] = [];
   const count = { graded: 0, refused: 0, kept: 0 };
   opts.progress.start(found.submissions.length);
-  await forEachConcurrently(found.submissions, opts.jobs, async (s) => {
+  const pool = limiter(Math.max(1, opts.jobs));
+  const gradeOne = async (s: (typeof found.submissions)[number]): Promise<void> => {
     const started = performance.now();
     const { key, results: r, how, source } = await gradeOrKeep(s, opts, store, staging, fixturesHash);
     results.set(s.student, r);
@@ -68,7 +69,8 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
     }
     const took = how === 'kept' ? ' (unchanged since the last run)' : ` in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     opts.progress.done(`${how} ${s.student}: ${describe(r)}${took}`);
-  });
+  };
+  await Promise.all(found.submissions.map((s) => pool(() => gradeOne(s))));
   opts.progress.stop();
   rmSync(staging, { recursive: true, force: true });
   const students = classList(found.submissions, results, opts.roster, opts.log);

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import type { Assignment } from '../definition/manifest.ts';
-import { asGraderError, type GraderError } from '../errors.ts';
+import { asGraderError } from '../errors.ts';
 import { gradeSubmission } from '../grade-submission.ts';
-import { errorResults, provenanceOf } from '../results/make-results.ts';
+import { ungradedResults } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { GRADER_VERSION } from '../version.ts';
 import type { FoundSubmission } from './discover.ts';
@@ -37,7 +37,7 @@ export async function gradeOrKeep(s: FoundSubmission, opts: GradeOneOptions, sto
   } catch (e) {
     const err = asGraderError(e);
     const key = sha256(['refused', err.message, GRADER_VERSION]);
-    return keep(store, s, key) ?? { key, results: notGraded(a, s, err), how: 'refused' };
+    return keep(store, s, key) ?? { key, results: ungradedResults(a.manifest, s.student, err), how: 'refused' };
   }
   const key = sha256([files.hash, GRADER_VERSION, fixturesHash, opts.backend, opts.timeLimitMs ?? null, opts.memoryMb]);
   const source = readFileSync(files.entry, 'utf8');
@@ -49,17 +49,13 @@ export async function gradeOrKeep(s: FoundSubmission, opts: GradeOneOptions, sto
   } catch (e) {
     // One submission's failure (even a grader bug it triggers) costs that submission only; stored under a key
     // no run computes, it is tried again next time rather than kept.
-    return { key: sha256(['retry', key]), results: notGraded(a, s, asGraderError(e)), how: 'graded', source };
+    return { key: sha256(['retry', key]), results: ungradedResults(a.manifest, s.student, asGraderError(e)), how: 'graded', source };
   }
 }
 
 function keep(store: ResultStore, s: FoundSubmission, key: string): Graded | undefined {
   const results = store.current(s.student, key);
   return results && { key, results, how: 'kept' };
-}
-
-function notGraded(a: Assignment, s: FoundSubmission, error: GraderError): Results {
-  return errorResults({ assignment: a.manifest, submission: s.student, provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
 }
 
 function sha256(parts: unknown[]): string {

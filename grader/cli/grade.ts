@@ -12,7 +12,7 @@ import { readSubmissionMetadata } from '../report/gradescope-metadata.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { parseReportList, reporters, writeReports } from '../report/reporters.ts';
 import { asGraderError, GraderError } from '../errors.ts';
-import { errorResults, provenanceOf } from '../results/make-results.ts';
+import { ungradedResults } from '../results/make-results.ts';
 import type { Results } from '../results/results.ts';
 import { sandbox } from '../run/sandbox.ts';
 import { resolveSubmission } from '../static/compile-submission.ts';
@@ -94,7 +94,7 @@ async function main(name: string, opts: CliOptions): Promise<void> {
     const err = asGraderError(e);
     fail(err, opts.json, assignment?.manifest ?? { id: name, title: name });
     // The report files a run asked for are written for an ungraded run too: a batch or Gradescope reads them.
-    if (!opts.submissions) await writeReports(notGraded(assignment?.manifest ?? { id: name, title: name }, err), chosen.filter((r) => r.file), fromCaller(opts.out ?? 'report'), { ...ctx, colours: false });
+    if (!opts.submissions) await writeReports(ungradedResults(assignment?.manifest ?? { id: name, title: name }, '', err), chosen.filter((r) => r.file), fromCaller(opts.out ?? 'report'), { ...ctx, colours: false });
   }
 }
 
@@ -103,7 +103,7 @@ function fail(err: GraderError, json: string | undefined, assignment: { id: stri
   console.error(`${pc.red('error:')} ${err.message}`);
   if (err.code === 'USAGE') console.error(USAGE);
   if (err.code === 'INTERNAL') console.error(err.cause instanceof Error ? err.cause.stack : err.stack);
-  if (json) writeJson(fromCaller(json), notGraded(assignment, err));
+  if (json) writeJson(fromCaller(json), ungradedResults(assignment, '', err));
   process.exitCode = err.exitStatus;
 }
 
@@ -132,11 +132,6 @@ function fromCaller(p: string): string {
 function writeJson(file: string, results: Results): void {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-}
-
-/** A results file is written even when grading could not start, with the reason for staff. */
-function notGraded(assignment: { id: string; title: string }, error: GraderError): Results {
-  return errorResults({ assignment, submission: '', provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
 }
 
 await run(process.argv.slice(2));

@@ -9,7 +9,7 @@ import { asGraderError, GraderError } from '../errors.ts';
 import { gradeSubmission } from '../grade-submission.ts';
 import { buildStudentCopy } from '../packaging/student-copy.ts';
 import { RELEASE_ITEMS } from './items/index.ts';
-import { limiter } from './limit.ts';
+import { limiter } from '../limiter.ts';
 import type { ItemResult, ReleaseContext, ReleaseItem } from './release-item.ts';
 
 /**

@@ -43,6 +43,11 @@ export function gradedResults(r: Common & { parts: PartResult[]; hiddenGraded: b
   });
 }
 
+/** Results when an error stopped grading before any case was judged: no provenance to record, no timing. */
+export function ungradedResults(assignment: Common['assignment'], submission: string, error: GraderError): Results {
+  return errorResults({ assignment, submission, provenance: provenanceOf(undefined, '', ''), warnings: [], staff: [], timing: { totalMs: 0, compileMs: 0, casesMs: 0 }, error });
+}
+
 /** Results of a submission that could not be graded: no score, the error for whoever must act on it. */
 export function errorResults(r: Common & { error: GraderError }): Results {
   const { code, audience, message } = r.error;

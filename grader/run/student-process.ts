@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -14,6 +14,7 @@ import { ROOT } from '../paths.ts';
 import { refuseInspectorSignal } from './inspector-signal.ts';
 import { memoryCgroup } from './memory-cgroup.ts';
 import { killTree, treePeakRssKb, treeRssKb } from './process-tree.ts';
+import { nativeTfjsInstalled } from './native-tfjs.ts';
 import { sandbox, studentEnv } from './sandbox.ts';
 
 /** What one call into student code came to, seen from the grader. */
@@ -231,8 +232,7 @@ export class StudentProcess {
  * inspector. Native addons are allowed only where tfjs-node may load.
  */
 function permissionFlags(backend: BackendChoice, nodeModules: string): string[] {
-  const native = ['tfjs-node', 'tfjs-node-gpu'].some((p) => existsSync(path.join(nodeModules, '@tensorflow', p)));
-  const addons = backend === 'tensorflow' || (backend === 'auto' && native) ? ['--allow-addons'] : [];
+  const addons = backend === 'tensorflow' || (backend === 'auto' && nativeTfjsInstalled(nodeModules)) ? ['--allow-addons'] : [];
   return ['--experimental-permission', '--disable-warning=ExperimentalWarning', `--allow-fs-read=${nodeModules}`, ...addons];
 }
 

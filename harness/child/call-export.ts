@@ -1,8 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { TypedData } from '../protocol/bytes.ts';
 import { EncodeError, fromWire, toWire } from '../protocol/codec.ts';
 import { TEXT_CAPS, type ChildMessage, type GraderMessage } from '../protocol/messages.ts';
-import type { DType, GaussianMixture } from '../protocol/values.ts';
 import type { SubmissionExports } from './load-submission.ts';
 import { makeMlpFunction, type MlpFunction } from './mlp-function.ts';
 import type { Located, Observer } from './observe.ts';

@@ -1,4 +1,4 @@
-/** A limit on how much heavy work runs at once. */
+/** A limit on how much heavy work runs at once: the batch's student processes, the release check's gradings. */
 
 /** Runs at most `n` of the works given to it at a time, the rest in the order they came. */
 export function limiter(n: number): <T>(work: () => Promise<T>) => Promise<T> {
