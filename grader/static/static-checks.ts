@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { bundleEntry } from '../bundle-entry.ts';
 import type { Manifest } from '../definition/manifest.ts';
 import type { Violation } from './banned-calls.ts';
+import { callInWorker } from '../worker-call.ts';
 
 /** Why a part is rejected without running, by export name. */
 export type Rejections = Map<string, string>;
@@ -18,12 +17,7 @@ export async function staticChecks(manifest: Manifest, file: string): Promise<Re
   const out: Rejections = new Map();
   if (!rules.length) return out;
   const workerData = { fileName: path.basename(file), source: readFileSync(file, 'utf8'), rules };
-  const worker = new Worker(await bundleEntry('grader/static/static-checks-worker.ts'), { workerData });
-  const violations = await new Promise<Violation[]>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
+  const violations = await callInWorker<Violation[]>('grader/static/static-checks-worker.ts', workerData);
   for (const v of violations) {
     if (!out.has(v.fn)) out.set(v.fn, `${v.fn} uses ${v.call} (${path.basename(file)}:${v.line}): ${v.reason}`);
   }

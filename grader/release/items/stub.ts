@@ -5,7 +5,7 @@ import { firstDifference } from '../../authoring/first-difference.ts';
 import { makeStub } from '../../authoring/make-stub.ts';
 import { shown } from '../../paths.ts';
 import { fromProblems, type ReleaseItem } from '../release-item.ts';
-import { typeErrorsOffThread } from '../typecheck-off-thread.ts';
+import { callInWorker } from '../../worker-call.ts';
 
 export const stubItem: ReleaseItem = {
   id: 'stub',
@@ -17,7 +17,7 @@ export const stubItem: ReleaseItem = {
     const drift = firstDifference(readFileSync(stubFile, 'utf8'), made, ['committed', 'generated']);
     return fromProblems([
       ...(drift ? [`${shown(stubFile)} is not what 'npm run stubs ${a.short}' makes from the reference (${drift})`] : []),
-      ...(await typeErrorsOffThread(stubFile)).map((e) => `does not type-check: ${e}`),
+      ...(await callInWorker<string[]>('grader/release/typecheck-worker.ts', { file: stubFile })).map((e) => `does not type-check: ${e}`),
     ]);
   },
 };
