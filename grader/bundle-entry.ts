@@ -1,7 +1,7 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { CACHE_DIR, ROOT } from './paths.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 const built = new Map<string, Promise<string>>();
 
@@ -17,12 +17,9 @@ export function bundleEntry(entry: string): Promise<string> {
       entry,
       (async () => {
         const out = await build({ entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
-        mkdirSync(CACHE_DIR, { recursive: true });
         const file = path.join(CACHE_DIR, `${entry.replace(/[/\\]/g, '-').replace(/\.ts$/, '')}.cjs`);
-        // Several graders may run at once: write aside, then rename (atomic).
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, out.outputFiles[0].contents);
-        renameSync(tmp, file);
+        // Several graders may run at once.
+        writeAtomically(file, out.outputFiles[0].contents);
         return file;
       })(),
     );

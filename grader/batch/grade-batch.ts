@@ -17,7 +17,7 @@ import { ResultStore } from './result-store.ts';
 import type { RosterEntry } from './roster.ts';
 import { similarPairs, type Source } from './similarity/similar-pairs.ts';
 import { writeSummary } from './summary-report.ts';
-import { writeAtomically } from './write-atomically.ts';
+import { writeAtomically } from '../write-atomically.ts';
 
 export interface BatchOptions extends GradeOneOptions {
   /** The folder of submissions, in any layout discover() knows. */

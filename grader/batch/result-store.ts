@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseJson } from '../definition/validate.ts';
 import type { Results } from '../results/results.ts';
 import { RECORD_VERSION, type StoredRecord } from './record.ts';
-import { writeAtomically } from './write-atomically.ts';
+import { writeAtomically } from '../write-atomically.ts';
 
 export class ResultStore {
   constructor(readonly dir: string) {

@@ -8,7 +8,7 @@ import { cell, inline } from '../report/markdown-text.ts';
 import { shownDeep } from '../report/shown-text.ts';
 import type { ClassSummary } from './class-summary.ts';
 import { THRESHOLD } from './similarity/similar-pairs.ts';
-import { writeAtomically } from './write-atomically.ts';
+import { writeAtomically } from '../write-atomically.ts';
 
 /** The most similar pairs shown; a class that copies widely has hundreds, and the first ones say enough. */
 const SHOWN_PAIRS = 25;
