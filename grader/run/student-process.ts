@@ -12,6 +12,7 @@ import { GraderError } from '../errors.ts';
 import { validate } from '../definition/validate.ts';
 import { ROOT } from '../paths.ts';
 import { refuseInspectorSignal } from './inspector-signal.ts';
+import { compileCacheFor } from './compile-cache.ts';
 import { memoryCgroup } from './memory-cgroup.ts';
 import { killTree, treePeakRssKb, treeRssKb } from './process-tree.ts';
 import { nativeTfjsInstalled } from './native-tfjs.ts';
@@ -66,13 +67,14 @@ export class StudentProcess {
 
   private constructor(
     bundle: string,
+    codeCache: string | undefined,
     private opts: ProcessOptions,
     token: string,
   ) {
     refuseInspectorSignal();
     // Node's permission model denies a link on the way (a course copy sharing one node_modules): use real paths.
     const nodeModules = realpathSync(path.join(ROOT, 'node_modules'));
-    const cmd = sandbox().command([`--max-old-space-size=${opts.memoryMb}`, ...permissionFlags(opts.backend, nodeModules), bundle], [nodeModules]);
+    const cmd = sandbox().command([...v8Flags(opts), ...permissionFlags(opts.backend, nodeModules), bundle, ...(codeCache ? [codeCache] : [])], [nodeModules]);
     const cgroup = memoryCgroup(opts.memoryMb);
     const [file, ...args] = [...(cgroup?.prefix ?? []), cmd.file, ...cmd.args];
     this.child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe'], detached: true, env: studentEnv() });
@@ -98,7 +100,8 @@ export class StudentProcess {
   static async start(opts: ProcessOptions, caseLimitMs: number): Promise<{ proc: StudentProcess; loadError?: Outcome }> {
     const token = randomBytes(16).toString('hex');
     // Plain node, no TypeScript loader: ~0.4 s less per student process.
-    const proc = new StudentProcess(realpathSync(await bundleEntry('harness/child/main.ts')), opts, token);
+    const [bundle, codeCache] = await Promise.all([bundleEntry('harness/child/main.ts'), compileCacheFor(v8Flags(opts))]);
+    const proc = new StudentProcess(realpathSync(bundle), codeCache, opts, token);
     const limitMs = Math.max(MIN_LOAD_LIMIT_MS, caseLimitMs);
     const init: GraderMessage = { type: 'init', protocol: PROTOCOL_VERSION, token, backend: opts.backend, code: opts.code, entry: opts.entry };
     // A backend failure is believed only before student code loads: after that, student code could claim one.
@@ -223,6 +226,11 @@ export class StudentProcess {
     const tail = output.trim();
     return tail ? `${message}; its last output:\n${tail}` : message;
   }
+}
+
+/** V8's own flags, which a code cache must have been made with to be used. */
+function v8Flags(opts: ProcessOptions): string[] {
+  return [`--max-old-space-size=${opts.memoryMb}`];
 }
 
 /**

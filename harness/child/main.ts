@@ -4,11 +4,13 @@
  * values; the grader judges. Everything the harness relies on after student
  * code loads (the channel, its token, the observer) is set up before.
  */
-import * as tf from '@tensorflow/tfjs';
+import { createRequire } from 'node:module';
+import type * as tfjs from '@tensorflow/tfjs';
 import { PROTOCOL_VERSION, TEXT_CAPS, type ChildMessage, type GraderMessage } from '../protocol/messages.ts';
 import { initBackend } from './backend.ts';
 import { callExport, describe, ExitCalledError } from './call-export.ts';
 import { captureConsole, takeOutput } from './capture-console.ts';
+import { useCompileCache } from './compile-cache.ts';
 import { endCase, owningCase, runAsCase, trackTimers } from './case-context.ts';
 import { listen, send, setToken } from './channel.ts';
 import { confineSignals } from './confine-signals.ts';
@@ -28,6 +30,9 @@ interface Current {
   error?: unknown;
 }
 
+// argv: the bundle, then the code cache's folder when the grader filled one; tfjs is loaded through it.
+if (process.argv[2]) useCompileCache(process.argv[2]);
+const tf = createRequire(process.argv[1])('@tensorflow/tfjs') as typeof tfjs;
 const obs = makeObserver(tf);
 let exports: SubmissionExports | undefined;
 let current: Current | undefined;

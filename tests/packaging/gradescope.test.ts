@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -91,6 +91,12 @@ describe("hw1's Gradescope package", () => {
   it('leaves solutions and hidden fixtures readable by root alone after setup.sh', () => {
     for (const dir of ['solutions/hw1-kmeans', 'fixtures/hw1-kmeans/hidden']) expect(statSync(path.join(source, dir)).mode & 0o077).toBe(0);
     expect(statSync(path.join(source, 'fixtures/hw1-kmeans/public')).mode & 0o005).toBe(0o005);
+  });
+
+  it('fills the student processes\' code cache in setup.sh, so no submission waits for it', () => {
+    const cacheDir = path.join(source, 'node_modules', '.cache', 'tfgrade');
+    const filled = readdirSync(cacheDir).filter((d) => d.startsWith('v8-') && existsSync(path.join(cacheDir, d, 'complete')));
+    expect(filled).toHaveLength(1);
   });
 
   it('grades the reference to 100 and names the submission from submission_metadata.json', () => {

@@ -82,6 +82,7 @@ export const CORPUS: Hostile[] = [
 
   { name: 'reads-hidden-fixtures', bullet: 'held before', score: 40, scale: denied, withoutOsSandbox: true },
   { name: 'writes-outside', bullet: 'held before', score: 40, scale: denied, withoutOsSandbox: true },
+  { name: 'poisons-the-code-cache', bullet: 'held before', score: 40, scale: denied, withoutOsSandbox: true },
   { name: 'spawns-a-process', bullet: 'held before', score: 40, scale: denied, withoutOsSandbox: true },
   { name: 'starts-a-worker', bullet: 'held before', score: 40, scale: denied },
   { name: 'fills-memory-with-tensors', bullet: 'held before', score: 40, scale: 'crashed: the student process used more than 600 MB of memory and was stopped during this case', warnings: [restarted(2)], timeLimitMs: 15_000, memoryMb: 600 },
