@@ -63,10 +63,11 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
     results.set(s.student, r);
     if (source !== undefined) sources.push({ student: s.student, source });
     count[how]++;
-    if (how !== 'kept') {
-      await writeReports(r, opts.reporters, path.join(opts.out, 'reports', s.student), { colours: false });
-      store.put(s.student, key, r);
-    }
+    const reports = path.join(opts.out, 'reports', s.student);
+    // A kept result still gets the reports it lacks: deleted since, or in a format this run asks for.
+    const lacking = how === 'kept' ? opts.reporters.filter((x) => x.file && !existsSync(path.join(reports, x.file))) : opts.reporters;
+    await writeReports(r, lacking, reports, { colours: false });
+    if (how !== 'kept') store.put(s.student, key, r);
     const took = how === 'kept' ? ' (unchanged since the last run)' : ` in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     opts.progress.done(`${how} ${s.student}: ${describe(r)}${took}`);
   };

@@ -1,5 +1,4 @@
 /** The report formats, looked up by name. */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GraderError } from '../errors.ts';
 import type { Results } from '../results/results.ts';
@@ -9,6 +8,7 @@ import { jsonReporter } from './json.ts';
 import { markdownReporter } from './markdown.ts';
 import type { ReportContext, Reporter } from './reporter.ts';
 import { terminalReporter } from './terminal.ts';
+import { writeAtomically } from '../write-atomically.ts';
 
 export const reporters: readonly Reporter[] = [terminalReporter, markdownReporter, htmlReporter, jsonReporter, gradescopeReporter];
 
@@ -28,8 +28,7 @@ export async function writeReports(results: Results, chosen: Reporter[], outDir:
   const files: string[] = [];
   for (const r of chosen.filter((x) => x.file)) {
     const file = path.join(outDir, r.file!);
-    mkdirSync(outDir, { recursive: true });
-    writeFileSync(file, await r.render(results, ctx));
+    writeAtomically(file, await r.render(results, ctx));
     files.push(file);
   }
   const html = chosen.includes(htmlReporter) ? path.join(outDir, htmlReporter.file!) : undefined;

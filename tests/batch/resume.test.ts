@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -24,4 +24,21 @@ it('a batch stopped by SIGTERM says how to go on, exits 143, and the next run gr
     'jon,Student JON,64.29,100,graded,10,15,20,0,15,4.29',
     'quin,Student QUIN,70,100,timeout,10,15,20,10,15,0',
   ]);
+});
+
+it('a rerun writes the reports a kept result lacks (deleted, or in a format newly asked for) without grading again', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'tfgrade-batch-reports-'));
+  const subs = path.join(root, 'class');
+  await writeClass(subs, hw1Class().filter((m) => ['ada', 'jon'].includes(m.id)));
+  const out = path.join(root, 'out');
+  const run = (formats: string) => gradeCli('hw1', '--submissions', subs, '--backend', 'wasm', '--jobs', '1', '--out', out, '--report', formats);
+  expect(gradedIn(run('md').err).sort()).toEqual(['ada', 'jon']);
+  const md = path.join(out, 'reports', 'ada', 'report.md');
+  const kept = readFileSync(path.join(out, 'reports', 'jon', 'report.md'), 'utf8');
+  rmSync(md);
+  const again = run('md,html');
+  expect([again.code, gradedIn(again.err)]).toEqual([0, []]);
+  expect(readFileSync(md, 'utf8')).toContain('100');
+  for (const id of ['ada', 'jon']) expect(existsSync(path.join(out, 'reports', id, 'report.html')), id).toBe(true);
+  expect(readFileSync(path.join(out, 'reports', 'jon', 'report.md'), 'utf8')).toBe(kept);
 });
