@@ -15,7 +15,8 @@ import { gradeOrKeep, type GradeOneOptions } from './grade-one.ts';
 import { gradebookCsv, statusOf, type Student } from './gradebook.ts';
 import { ResultStore } from './result-store.ts';
 import type { RosterEntry } from './roster.ts';
-import { similarPairs, type Source } from './similarity/similar-pairs.ts';
+import { normalise } from './similarity/normalise.ts';
+import { similarPairs, type Normalised } from './similarity/similar-pairs.ts';
 import { writeSummary } from './summary-report.ts';
 import { writeAtomically } from '../write-atomically.ts';
 
@@ -53,7 +54,7 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const store = new ResultStore(path.join(opts.out, 'results'));
   const staging = path.join(opts.out, '.staging');
   const results = new Map<string, Results>();
-  const sources: Source[] = [];
+  const normalised: Normalised[] = [];
   const count = { graded: 0, refused: 0, kept: 0 };
   opts.progress.start(found.submissions.length);
   const pool = limiter(Math.max(1, opts.jobs));
@@ -61,7 +62,8 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
     const started = performance.now();
     const { key, results: r, how, source } = await gradeOrKeep(s, opts, store, staging, fixturesHash);
     results.set(s.student, r);
-    if (source !== undefined) sources.push({ student: s.student, source });
+    // Here, in the pool, rather than all at the end: normalising takes longer than comparing.
+    if (source !== undefined) normalised.push({ student: s.student, units: await normalise(source) });
     count[how]++;
     const reports = path.join(opts.out, 'reports', s.student);
     // A kept result still gets the reports it lacks: deleted since, or in a format this run asks for.
@@ -76,7 +78,7 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   rmSync(staging, { recursive: true, force: true });
   const students = classList(found.submissions, results, opts.roster, opts.log);
   writeAtomically(path.join(opts.out, 'gradebook.csv'), gradebookCsv(a.manifest, students));
-  const similar = await similarPairs(sources.sort((x, y) => compareIds(x.student, y.student)), stubOf(a));
+  const similar = similarPairs(normalised.sort((x, y) => compareIds(x.student, y.student)), await normalise(stubOf(a)));
   writeSummary(classSummary(a.manifest, students, similar), opts.out);
   return { ...count, students };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { similarPairs, type Source } from '../../grader/batch/similarity/similar-pairs.ts';
+import { normalise } from '../../grader/batch/similarity/normalise.ts';
+import { similarPairs, type SimilarPair } from '../../grader/batch/similarity/similar-pairs.ts';
 import { referenceFile, stubFile } from '../support/grade.ts';
 
 const reference = readFileSync(referenceFile('hw1'), 'utf8');
@@ -32,11 +33,15 @@ function withFunction(into: string, fn: string, from: string): string {
   return into.replace(body(into), body(from));
 }
 
-const classOf = (subs: { [student: string]: string }): Source[] => Object.entries(subs).map(([student, source]) => ({ student, source }));
+/** The pairs of a class given as sources by student, as the batch finds them. */
+async function pairsOf(subs: { [student: string]: string }, stubSource: string): Promise<SimilarPair[]> {
+  const normalised = await Promise.all(Object.entries(subs).map(async ([student, source]) => ({ student, units: await normalise(source) })));
+  return similarPairs(normalised, await normalise(stubSource));
+}
 
 describe('similar submissions (winnowed fingerprints of normalised code)', () => {
   it('flags a renamed, reformatted, reordered copy, naming the functions that match', async () => {
-    const pairs = await similarPairs(classOf({ ref: reference, copy: disguise(reference) }), stub);
+    const pairs = await pairsOf({ ref: reference, copy: disguise(reference) }, stub);
     expect(pairs).toHaveLength(1);
     expect(pairs[0]).toMatchObject({ a: 'ref', b: 'copy' });
     expect(pairs[0].similarity).toBeGreaterThanOrEqual(90);
@@ -44,21 +49,27 @@ describe('similar submissions (winnowed fingerprints of normalised code)', () =>
   });
 
   it('flags a copy with one function rewritten, and lists only the copied functions', async () => {
-    const [pair] = await similarPairs(classOf({ ref: reference, copy: disguise(withFunction(reference, 'updateCenters', independent)) }), stub);
+    const [pair] = await pairsOf({ ref: reference, copy: disguise(withFunction(reference, 'updateCenters', independent)) }, stub);
     expect(pair.functions.map((f) => f.a)).not.toContain('updateCenters');
     expect(pair.functions.map((f) => f.a)).toContain('kmeans');
   });
 
+  it('flags a copy that does not even parse (it cannot be graded, but it was copied)', async () => {
+    const [pair] = await pairsOf({ ref: reference, copy: `${disguise(reference)}\nexport function unfinished(x: number {\n` }, stub);
+    expect(pair).toMatchObject({ a: 'ref', b: 'copy' });
+    expect(pair.similarity).toBeGreaterThanOrEqual(90);
+  });
+
   it('does not flag independent correct solutions', async () => {
-    expect(await similarPairs(classOf({ ref: reference, mine: independent, copy: disguise(reference) }), stub)).toEqual([expect.objectContaining({ a: 'ref', b: 'copy' })]);
+    expect(await pairsOf({ ref: reference, mine: independent, copy: disguise(reference) }, stub)).toEqual([expect.objectContaining({ a: 'ref', b: 'copy' })]);
   });
 
   it('does not flag what only the stub gave everyone, however much of it there is', async () => {
     // A stub that hands out a whole function (here the reference's k-means++): everyone who keeps it shares it.
     const generous = withFunction(stub, 'kmeansPlusPlusInit', reference);
-    const subs = classOf({ s1: generous, s2: generous, one: withFunction(generous, 'updateCenters', reference), other: withFunction(generous, 'kmeans', independent) });
-    expect(await similarPairs(subs, generous)).toEqual([]);
+    const subs = { s1: generous, s2: generous, one: withFunction(generous, 'updateCenters', reference), other: withFunction(generous, 'kmeans', independent) };
+    expect(await pairsOf(subs, generous)).toEqual([]);
     // The same class against the plain stub: the handed-out function is what they share.
-    expect((await similarPairs(subs, stub)).map((p) => `${p.a}~${p.b}`)).toContain('one~other');
+    expect((await pairsOf(subs, stub)).map((p) => `${p.a}~${p.b}`)).toContain('one~other');
   });
 });

@@ -7,6 +7,7 @@
  * which carry the code's shape. Functions are separate units, so their order
  * does not matter.
  */
+import { transform } from 'esbuild';
 import type { Node, SourceFile } from 'ts-morph';
 
 export interface FunctionTokens {
@@ -31,8 +32,7 @@ async function tsMorph() {
 export async function normalise(source: string): Promise<FunctionTokens[]> {
   const { lib, project } = await tsMorph();
   const { ts, SyntaxKind } = lib;
-  const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: true } }).outputText;
-  const sf = project.createSourceFile('submission.js', js, { overwrite: true });
+  const sf = project.createSourceFile('submission.js', await stripTypes(source, ts), { overwrite: true });
   const declared = declaredNames(sf, lib);
   const units: FunctionTokens[] = [];
   const rest: Node[] = [];
@@ -43,6 +43,19 @@ export async function normalise(source: string): Promise<FunctionTokens[]> {
   }
   const top = rest.flatMap((n) => tokensOf(n, declared, ts));
   return top.length ? [...units, { name: '(top level)', tokens: top }] : units;
+}
+
+/**
+ * esbuild strips the types in ~3 ms where TypeScript's transpileModule takes
+ * ~40; TypeScript still reads what esbuild refuses (code with syntax
+ * errors: a broken copy is still a copy). The scanner skips comments either way.
+ */
+async function stripTypes(source: string, ts: TsMorph['ts']): Promise<string> {
+  try {
+    return (await transform(source, { loader: 'ts', target: 'es2022' })).code;
+  } catch {
+    return ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+  }
 }
 
 function functionOf(statement: Node, kind: TsMorph['SyntaxKind']): { name: string; body: Node } | undefined {

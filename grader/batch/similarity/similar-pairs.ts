@@ -1,5 +1,5 @@
 /** Pairs of submissions whose normalised code matches more than chance, with the functions that match. */
-import { normalise } from './normalise.ts';
+import type { FunctionTokens } from './normalise.ts';
 import { fingerprints } from './winnow.ts';
 
 export interface SimilarPair {
@@ -10,9 +10,10 @@ export interface SimilarPair {
   functions: { a: string; b: string; similarity: number }[];
 }
 
-export interface Source {
+/** A submission's code as normalise() made it: each submission is normalised as it is graded, in the pool. */
+export interface Normalised {
   student: string;
-  source: string;
+  units: FunctionTokens[];
 }
 
 /**
@@ -31,13 +32,12 @@ interface Unit {
 }
 
 /** Every pair at or above `threshold`, most similar first; what the stub already contained counts for no one. */
-export async function similarPairs(subs: Source[], stub: string, threshold = THRESHOLD): Promise<SimilarPair[]> {
-  const fromStub = union((await normalise(stub)).map((u) => fingerprints(u.tokens)));
-  const docs: { student: string; units: Unit[]; all: Set<number> }[] = [];
-  for (const s of subs) {
-    const units = (await normalise(s.source)).map((u) => ({ name: u.name, prints: difference(fingerprints(u.tokens), fromStub) })).filter((u) => u.prints.size);
-    docs.push({ student: s.student, units, all: union(units.map((u) => u.prints)) });
-  }
+export function similarPairs(subs: Normalised[], stub: FunctionTokens[], threshold = THRESHOLD): SimilarPair[] {
+  const fromStub = union(stub.map((u) => fingerprints(u.tokens)));
+  const docs = subs.map((s) => {
+    const units: Unit[] = s.units.map((u) => ({ name: u.name, prints: difference(fingerprints(u.tokens), fromStub) })).filter((u) => u.prints.size);
+    return { student: s.student, units, all: union(units.map((u) => u.prints)) };
+  });
   const pairs: SimilarPair[] = [];
   for (let i = 0; i < docs.length; i++) {
     for (let j = i + 1; j < docs.length; j++) {

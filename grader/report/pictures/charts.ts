@@ -16,7 +16,7 @@ const finite = (v: unknown): v is number => typeof v === 'number';
 export function lineChart(series: Series): Promise<Picture> {
   const values = Object.entries(series).flatMap(([side, a]) => (a?.values ?? []).flatMap((y, x) => (finite(y) ? [{ x, y, side }] : [])));
   return svgPicture({
-    data: { values },
+    data: { name: 'values' },
     mark: { type: 'line', point: values.length <= 60 },
     encoding: {
       x: { field: 'x', type: 'quantitative', title: 'step', axis: { tickMinStep: 1, format: 'd' } },
@@ -24,13 +24,13 @@ export function lineChart(series: Series): Promise<Picture> {
       color: { field: 'side', type: 'nominal', scale: COLOURS, title: null },
       strokeDash: { field: 'side', type: 'nominal', legend: null },
     },
-  });
+  }, { values });
 }
 
 export function barChart(series: Series): Promise<Picture> {
   const values = Object.entries(series).flatMap(([side, a]) => (a?.values ?? []).flatMap((y, i) => (finite(y) ? [{ side, i, y }] : [])));
   return svgPicture({
-    data: { values },
+    data: { name: 'values' },
     mark: 'bar',
     encoding: {
       y: { field: 'side', type: 'nominal', title: null, sort: null },
@@ -38,20 +38,20 @@ export function barChart(series: Series): Promise<Picture> {
       x: { field: 'y', type: 'quantitative', title: null },
       color: { field: 'side', type: 'nominal', scale: COLOURS, legend: null },
     },
-  });
+  }, { values });
 }
 
 export function histogram(series: Series): Promise<Picture> {
   const values = Object.entries(series).flatMap(([side, a]) => (a?.values ?? []).flatMap((v) => (finite(v) ? [{ v, side }] : [])));
   return svgPicture({
-    data: { values },
+    data: { name: 'values' },
     mark: { type: 'bar', opacity: 0.5, binSpacing: 0 },
     encoding: {
       x: { field: 'v', type: 'quantitative', bin: { maxbins: 30 }, title: null },
       y: { aggregate: 'count', type: 'quantitative', stack: null },
       color: { field: 'side', type: 'nominal', scale: COLOURS, title: null },
     },
-  });
+  }, { values });
 }
 
 /** Points (first two coordinates) coloured by label, centers as crosses. */
@@ -65,15 +65,22 @@ export function scatter(points: SmallArray, labels: SmallArray | undefined, cent
   const axes = { x: { field: 'x', type: 'quantitative', scale: { zero: false } }, y: { field: 'y', type: 'quantitative', scale: { zero: false } } } as const;
   return svgPicture({
     layer: [
-      { data: { values: dots }, mark: { type: 'circle', size: 40 }, encoding: { ...axes, color: { field: 'label', type: 'nominal', title: 'label' } } },
-      { data: { values: crosses }, mark: { type: 'point', shape: 'cross', size: 200, color: 'black', filled: true }, encoding: axes },
+      { data: { name: 'dots' }, mark: { type: 'circle', size: 40 }, encoding: { ...axes, color: { field: 'label', type: 'nominal', title: 'label' } } },
+      { data: { name: 'crosses' }, mark: { type: 'point', shape: 'cross', size: 200, color: 'black', filled: true }, encoding: axes },
     ],
-  });
+  }, { dots, crosses });
 }
 
-async function svgPicture(spec: TopLevelSpec): Promise<Picture> {
+/** Compiling a vega-lite spec and parsing the result costs more than drawing: done once per chart shape (a spec without its rows). */
+const runtimes = new Map<string, vega.Runtime>();
+
+/** `spec` names its data sources; `rows` fills them. */
+async function svgPicture(spec: TopLevelSpec, rows: { [source: string]: object[] }): Promise<Picture> {
   const full = { width: 300, height: 180, background: 'white', ...spec } as TopLevelSpec;
-  const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
+  const shape = JSON.stringify(full);
+  if (!runtimes.has(shape)) runtimes.set(shape, vega.parse(compile(full).spec));
+  const view = new vega.View(runtimes.get(shape)!, { renderer: 'none' });
+  for (const [source, values] of Object.entries(rows)) view.data(source, values);
   const svg = await view.toSVG();
   view.finalize();
   const [, width, height] = svg.match(/<svg[^>]*width="(\d+)"[^>]*height="(\d+)"/) ?? ['', '300', '180'];
