@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BackendChoice } from '../harness/protocol/messages.ts';
 import type { Assignment } from './definition/manifest.ts';
-import { loadFixtures, type LoadedCase } from './fixtures/load-fixtures.ts';
+import { loadFixtures, type LoadedCase, type LoadedFixtures } from './fixtures/load-fixtures.ts';
 import { judgeCase } from './judge/judge-case.ts';
 import { resolveStaffNames } from './judge/staff-judges.ts';
 import { shown } from './paths.ts';
@@ -29,6 +29,8 @@ export interface GradeOptions {
   timeLimitMs?: number;
   /** Called as each case starts running, e.g. for a progress line. */
   onCase?: (c: LoadedCase, index: number, total: number) => void;
+  /** The assignment's fixtures when already loaded: a batch reads and validates them once, not once per student. */
+  fixtures?: LoadedFixtures;
 }
 
 /** Grades one submission: load fixtures, check statically, run, judge, score. */
@@ -36,7 +38,7 @@ export async function gradeSubmission(opts: GradeOptions): Promise<Results> {
   markPhase('gradingStart');
   const start = performance.now();
   const { assignment: a } = opts;
-  const { cases, hiddenAvailable, hash } = loadFixtures(a);
+  const { cases, hiddenAvailable, hash } = opts.fixtures ?? loadFixtures(a);
   const [compiled] = await Promise.all([compileOrFail(opts.file), resolveStaffNames(a)]);
   const compileMs = performance.now() - start;
   // Static checks (ts-morph takes ~1 s to load) overlap with the student process; a rejected part's outcomes are dropped.

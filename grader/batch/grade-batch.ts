@@ -48,7 +48,7 @@ export interface BatchOutcome {
 export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const { assignment: a } = opts;
   // Loaded once, before any submission: stale fixtures stop the batch here, with the staff's error.
-  const fixturesHash = loadFixtures(a).hash;
+  const fixtures = loadFixtures(a);
   const found = discover(opts.submissions);
   opts.log(`found ${found.submissions.length} submission(s) in ${opts.submissions} (layout: ${found.layouts.join(', ') || 'none'})${found.ignored.length ? `; ignored: ${found.ignored.join(', ')}` : ''}`);
   const store = new ResultStore(path.join(opts.out, 'results'));
@@ -60,7 +60,7 @@ export async function gradeBatch(opts: BatchOptions): Promise<BatchOutcome> {
   const pool = limiter(Math.max(1, opts.jobs));
   const gradeOne = async (s: (typeof found.submissions)[number]): Promise<void> => {
     const started = performance.now();
-    const { key, results: r, how, source } = await gradeOrKeep(s, opts, store, staging, fixturesHash);
+    const { key, results: r, how, source } = await gradeOrKeep(s, opts, store, staging, fixtures);
     results.set(s.student, r);
     // Here, in the pool, rather than all at the end: normalising takes longer than comparing.
     if (source !== undefined) normalised.push({ student: s.student, units: await normalise(source) });

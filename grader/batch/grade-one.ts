@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BackendChoice } from '../../harness/protocol/messages.ts';
 import type { Assignment } from '../definition/manifest.ts';
+import type { LoadedFixtures } from '../fixtures/load-fixtures.ts';
 import { asGraderError } from '../errors.ts';
 import { gradeSubmission } from '../grade-submission.ts';
 import { ungradedResults } from '../results/make-results.ts';
@@ -29,7 +30,7 @@ export interface Graded {
 }
 
 /** The stored results when the submission, grader, fixtures and options are unchanged; else a new grading. */
-export async function gradeOrKeep(s: FoundSubmission, opts: GradeOneOptions, store: ResultStore, staging: string, fixturesHash: string): Promise<Graded> {
+export async function gradeOrKeep(s: FoundSubmission, opts: GradeOneOptions, store: ResultStore, staging: string, fixtures: LoadedFixtures): Promise<Graded> {
   const a = opts.assignment;
   let files;
   try {
@@ -39,12 +40,12 @@ export async function gradeOrKeep(s: FoundSubmission, opts: GradeOneOptions, sto
     const key = sha256(['refused', err.message, GRADER_VERSION]);
     return keep(store, s, key) ?? { key, results: ungradedResults(a.manifest, s.student, err), how: 'refused' };
   }
-  const key = sha256([files.hash, GRADER_VERSION, fixturesHash, opts.backend, opts.timeLimitMs ?? null, opts.memoryMb]);
+  const key = sha256([files.hash, GRADER_VERSION, fixtures.hash, opts.backend, opts.timeLimitMs ?? null, opts.memoryMb]);
   const source = readFileSync(files.entry, 'utf8');
   const kept = keep(store, s, key);
   if (kept) return { ...kept, source };
   try {
-    const r = await gradeSubmission({ assignment: a, file: files.entry, backend: opts.backend, memoryMb: opts.memoryMb, timeLimitMs: opts.timeLimitMs });
+    const r = await gradeSubmission({ assignment: a, file: files.entry, backend: opts.backend, memoryMb: opts.memoryMb, timeLimitMs: opts.timeLimitMs, fixtures });
     return { key, results: r, how: 'graded', source };
   } catch (e) {
     // One submission's failure (even a grader bug it triggers) costs that submission only; stored under a key
