@@ -1,5 +1,5 @@
 /** Worker thread entry: type-checks one file off the main thread (a few seconds that would stall the gradings running beside it). */
-import { parentPort, workerData } from 'node:worker_threads';
+import { answerCalls } from '../worker-answers.ts';
 import { typeErrors } from './typecheck-file.ts';
 
-parentPort!.postMessage(typeErrors((workerData as { file: string }).file));
+answerCalls(({ file }: { file: string }) => typeErrors(file));
