@@ -82,6 +82,51 @@ export const bugs: Variant[] = [
     loses: ['linearAELossAndGrads'],
   },
   {
+    name: 'autodiff-behind-computed-key',
+    description: 'hostile: reaches tf.grads through an alias and a computed key, to slip past a check that looks for the name (rejected unrun)',
+    edits: [
+      {
+        find: `    const dRecon = residual.mul(2 / n); // d loss / d recon
+    const dCode = tf.matMul(dRecon, tf.transpose(p.Wd));
+    const grads: AEParams = {
+      We: tf.matMul(tf.transpose(X), dCode) as tf.Tensor2D,
+      be: tf.sum(dCode, 0) as tf.Tensor1D,
+      Wd: tf.matMul(tf.transpose(code), dRecon) as tf.Tensor2D,
+      bd: tf.sum(dRecon, 0) as tf.Tensor1D,
+    };`,
+        replace: `    const api = tf as unknown as Record<string, (f: unknown) => (xs: tf.Tensor[]) => tf.Tensor[]>;
+    const f = (We: tf.Tensor, be: tf.Tensor, Wd: tf.Tensor, bd: tf.Tensor) =>
+      tf.sum(tf.square(tf.sub(tf.add(tf.matMul(tf.add(tf.matMul(X, We), be), Wd), bd), X))).div(n) as tf.Scalar;
+    const [We, be, Wd, bd] = api['gra' + 'ds'](f)([p.We, p.be, p.Wd, p.bd]);
+    const grads = { We, be, Wd, bd } as AEParams;
+    code.dispose();`,
+      },
+    ],
+    loses: ['linearAELossAndGrads'],
+  },
+  {
+    name: 'autodiff-through-engine',
+    description: "hostile: takes the gradients with the engine's own tf.engine().gradients (rejected unrun)",
+    edits: [
+      {
+        find: `    const dRecon = residual.mul(2 / n); // d loss / d recon
+    const dCode = tf.matMul(dRecon, tf.transpose(p.Wd));
+    const grads: AEParams = {
+      We: tf.matMul(tf.transpose(X), dCode) as tf.Tensor2D,
+      be: tf.sum(dCode, 0) as tf.Tensor1D,
+      Wd: tf.matMul(tf.transpose(code), dRecon) as tf.Tensor2D,
+      bd: tf.sum(dRecon, 0) as tf.Tensor1D,
+    };`,
+        replace: `    const xs = [p.We, p.be, p.Wd, p.bd];
+    const { value, grads: g } = tf.engine().gradients(() => tf.sum(tf.square(tf.sub(tf.add(tf.matMul(tf.add(tf.matMul(X, xs[0]), xs[1]), xs[2]), xs[3]), X))).div(n) as tf.Scalar, xs);
+    value.dispose();
+    const grads = { We: g[0], be: g[1], Wd: g[2], bd: g[3] } as AEParams;
+    code.dispose();`,
+      },
+    ],
+    loses: ['linearAELossAndGrads'],
+  },
+  {
     name: 'sign-rule-without-abs',
     description: "topEigenvectors picks each column's largest entry, not its largest in magnitude, so a column led by a large negative entry is never flipped",
     edits: [{ find: 'const rows = tf.argMax(tf.abs(Q), 0);', replace: 'const rows = tf.argMax(Q, 0);' }],
