@@ -38,11 +38,16 @@ export async function runBatch(assignment: Assignment, opts: BatchCliOptions, re
   const progress = batchProgress(process.stderr);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   stopCleanlyOnSignals(log);
+  const jobs = opts.jobs ?? availableParallelism();
+  if (jobs > availableParallelism()) {
+    // Time limits assume a core per student process (10x the reference's time, at least 3 s).
+    log(`warning: --jobs ${jobs} is more than the ${availableParallelism()} cores here: each student's code runs slower than it would alone, and a correct but slow submission may hit a time limit`);
+  }
   const outcome = await gradeBatch({
     assignment,
     submissions,
     out,
-    jobs: opts.jobs ?? availableParallelism(),
+    jobs,
     roster,
     backend: opts.backend,
     memoryMb: opts.memory,

@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os, { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradeCli } from '../support/batch-cli.ts';
@@ -24,4 +24,13 @@ describe('batch usage errors (exit 2, nothing graded)', () => {
     expect(gradeCli('hw1', '--submissions', dir, '--roster', path.join(dir, 'no-id.csv')).err).toMatch(/has no 'id' column/);
     expect(gradeCli('hw1', '--submissions', dir, '--roster', path.join(dir, 'twice.csv')).err).toMatch(/line 3: a1 is listed twice/);
   });
+});
+
+it('warns, and grades, when --jobs asks for more student processes than there are cores', () => {
+  const empty = path.join(dir, 'empty-class');
+  mkdirSync(empty, { recursive: true });
+  const over = availableParallelism() + 1;
+  const r = gradeCli('hw1', '--submissions', empty, '--jobs', String(over), '--out', path.join(dir, 'out-over'));
+  expect([r.code, r.err]).toEqual([0, expect.stringContaining(`warning: --jobs ${over} is more than the ${availableParallelism()} cores here`)]);
+  expect(gradeCli('hw1', '--submissions', empty, '--jobs', String(availableParallelism()), '--out', path.join(dir, 'out-fit')).err).not.toContain('warning');
 });
