@@ -71,7 +71,11 @@ function gapsAndTies(X: Matrix, C: Matrix, ctx: GeneratorContext): { labels: num
   const labels = X.map((x, i) => {
     const D = C.map((c) => sqDist(x, c));
     const best = Math.min(...D);
-    for (const v of D) if (v !== best && v - best < EDGE * Math.max(1, best)) ctx.reject(`row ${i}: near tie ${best} vs ${v}`);
+    // Relative to ||x||^2 + ||c||^2 too: the expanded formula rounds at that scale, not at the distance's.
+    const scale = (j: number) => Math.max(1, best, sqDist(x, x.map(() => 0)) + sqDist(C[j], C[j].map(() => 0)));
+    D.forEach((v, j) => {
+      if (v !== best && v - best < EDGE * scale(j)) ctx.reject(`row ${i}: near tie ${best} vs ${v}`);
+    });
     const tiedWith = C.filter((_, j) => D[j] === best);
     if (tiedWith.length > 1) {
       if (!exactlyComputable(x, ...tiedWith)) ctx.reject(`row ${i}: an exact tie at ${best} that float32 rounding could break`);
