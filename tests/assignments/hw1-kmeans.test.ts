@@ -10,9 +10,20 @@ describe('hw1: bugs that only hidden cases used to catch fail a public case', ()
     ['ignores-tol', 'kmeans', 'tol-stop'],
     ['one-hot-membership', 'updateCenters', 'k-1'],
     ['one-hot-membership', 'kmeans', 'k-1'],
+    ['ties-to-last-index', 'kmeans', 'ties'],
+    ['plusplus-first-center-rounded', 'kmeansPlusPlusInit', 'k-1'],
+    ['expanded-distances-unclamped', 'pairwiseSqDistances', 'duplicates'],
   ])('%s fails %s/%s', async (name, part, publicCase) => {
     const r = await gradeFile('hw1', writeVariant('hw1', bugs.find((b) => b.name === name)!));
     const c = r.parts.find((p) => p.id === part)!.cases.find((k) => k.id === publicCase)!;
     expect([c.visibility, c.status === 'passed']).toEqual(['public', false]);
+  });
+});
+
+describe('hw1: every part a bug loses fails one of its public cases (a student is warned before hidden cases judge)', () => {
+  it.each(bugs.map((b) => [b.name, b] as const))('%s', async (_, bug) => {
+    const r = await gradeFile('hw1', writeVariant('hw1', bug));
+    const unwarned = bug.loses.filter((part) => !r.parts.find((p) => p.id === part)!.cases.some((c) => c.visibility === 'public' && c.status !== 'passed'));
+    expect(unwarned).toEqual([]);
   });
 });
