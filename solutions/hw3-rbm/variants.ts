@@ -175,6 +175,99 @@ export const bugs: Variant[] = [
     edits: [{ find: 'tf.less(u, p)', replace: 'tf.lessEqual(u, p)' }],
     loses: ['sampleBernoulli'],
   },
+  {
+    name: 'free-energy-sign-flipped',
+    description: 'freeEnergy returns +v.b + sum softplus (the sign of F flipped), so log Z (which sums exp(-F(h))) and the likelihood are wrong too',
+    edits: [{ find: 'return tf.neg(tf.add(visibleTerm, hiddenTerm)) as tf.Tensor1D;', replace: 'return tf.add(visibleTerm, hiddenTerm) as tf.Tensor1D;' }],
+    loses: ['freeEnergy', 'logPartition', 'averageLogLikelihood'],
+  },
+  {
+    name: 'free-energy-visible-term-summed-over-batch',
+    description: 'freeEnergy sums v.b over every entry (tf.sum without an axis), adding the whole batch\'s visible term to each row',
+    edits: [{ find: 'const visibleTerm = tf.sum(tf.mul(v, b), 1);', replace: 'const visibleTerm = tf.sum(tf.mul(v, b));' }],
+    loses: ['freeEnergy', 'logPartition', 'averageLogLikelihood'],
+  },
+  {
+    name: 'hidden-probs-missing-bias',
+    description: 'hiddenProbs forgets the hidden bias: sigmoid(v W)',
+    edits: [{ find: 'tf.sigmoid(tf.add(tf.matMul(v, W), c))', replace: 'tf.sigmoid(tf.matMul(v, W))' }],
+    loses: ['hiddenProbs', 'cdGradients', 'trainRBM'],
+  },
+  {
+    name: 'visible-probs-missing-bias',
+    description: 'visibleProbs forgets the visible bias: sigmoid(h W^T)',
+    edits: [{ find: 'tf.sigmoid(tf.add(tf.matMul(h, tf.transpose(W)), b))', replace: 'tf.sigmoid(tf.matMul(h, tf.transpose(W)))' }],
+    loses: ['visibleProbs', 'cdGradients', 'trainRBM'],
+  },
+  {
+    name: 'cd-k-runs-k-minus-1-steps',
+    description: 'the Gibbs loop runs t = 1 .. k-1, so CD-1 makes no step at all (vk = v0) and every gradient is 0',
+    edits: [{ find: 'for (let t = 1; t <= k; t++) {', replace: 'for (let t = 1; t < k; t++) {' }],
+    loses: ['cdGradients', 'trainRBM'],
+  },
+  {
+    name: 'chain-reuses-hidden-draws',
+    description: 'inside the loop h is sampled with uH[t - 1] instead of uH[t], so from CD-2 on the chain reuses draws (CD-1, what trainRBM runs, is unaffected)',
+    edits: [{ find: 'if (t < k) h = sampleBernoulli(phk, uHs[t]) as tf.Tensor2D;', replace: 'if (t < k) h = sampleBernoulli(phk, uHs[t - 1]) as tf.Tensor2D;' }],
+    loses: ['cdGradients'],
+  },
+  {
+    name: 'sampled-hiddens-in-positive-statistics',
+    description: 'the positive statistics use the sampled h0 instead of the probabilities ph0 (still an ascent direction on average, so training works)',
+    edits: [
+      { find: 'const positive = tf.matMul(tf.transpose(v0), ph0);', replace: 'const h0 = sampleBernoulli(ph0, uHs[0]) as tf.Tensor2D;\n    const positive = tf.matMul(tf.transpose(v0), h0);' },
+      { find: 'tf.mean(tf.sub(ph0, phk), 0)', replace: 'tf.mean(tf.sub(h0, phk), 0)' },
+    ],
+    loses: ['cdGradients'],
+  },
+  {
+    name: 'cd-statistics-reversed',
+    description: 'the statistics are negative phase minus positive phase (a descent direction)',
+    edits: [
+      { find: 'tf.div(tf.sub(positive, negative), n)', replace: 'tf.div(tf.sub(negative, positive), n)' },
+      { find: 'tf.mean(tf.sub(v0, vk), 0)', replace: 'tf.mean(tf.sub(vk, v0), 0)' },
+      { find: 'tf.mean(tf.sub(ph0, phk), 0)', replace: 'tf.mean(tf.sub(phk, ph0), 0)' },
+    ],
+    loses: ['cdGradients', 'trainRBM'],
+  },
+  {
+    name: 'bernoulli-comparison-reversed',
+    description: 'samples 1 where u > p, i.e. with probability 1 - p',
+    edits: [{ find: 'tf.less(u, p)', replace: 'tf.greater(u, p)' }],
+    loses: ['sampleBernoulli', 'cdGradients', 'trainRBM'],
+  },
+  {
+    name: 'bernoulli-not-cast',
+    description: 'sampleBernoulli returns tf.less(u, p) as bool, without the cast to float32 (tfjs upcasts it in the chain, so only sampleBernoulli is wrong)',
+    edits: [{ find: "tf.cast(tf.less(u, p), 'float32')", replace: 'tf.less(u, p)' }],
+    loses: ['sampleBernoulli'],
+  },
+  {
+    name: 'log-partition-missing-hidden-bias',
+    description: 'logPartition drops the c.h term of -F(h)',
+    edits: [{ find: 'tf.neg(freeEnergy(states, tf.transpose(W), c, b))', replace: 'tf.neg(freeEnergy(states, tf.transpose(W), tf.zerosLike(c), b))' }],
+    loses: ['logPartition', 'averageLogLikelihood'],
+  },
+  {
+    name: 'average-adds-log-partition',
+    description: 'averageLogLikelihood returns mean(-F(v)) + log Z',
+    edits: [{ find: 'return value - logPartition(W, b, c);', replace: 'return value + logPartition(W, b, c);' }],
+    loses: ['averageLogLikelihood'],
+  },
+  {
+    name: 'train-disposes-p0',
+    description: 'trainRBM starts from p0 itself instead of a copy, so its first update disposes the caller\'s p0.W, p0.b, p0.c',
+    edits: [{ find: 'let p: RBM = { W: tf.clone(p0.W), b: tf.clone(p0.b), c: tf.clone(p0.c) };', replace: 'let p: RBM = p0;' }],
+    loses: ['trainRBM'],
+  },
+  {
+    name: 'train-overwrites-p0',
+    description: 'trainRBM writes each update back into the caller\'s p0 object (p0.W = ...), replacing its tensors',
+    edits: [
+      { find: '      tf.dispose([p.W, p.b, p.c]);\n      p = next;', replace: '      tf.dispose([p.W, p.b, p.c]);\n      p = next;\n      Object.assign(p0, { W: tf.clone(next.W), b: tf.clone(next.b), c: tf.clone(next.c) });' },
+    ],
+    loses: ['trainRBM'],
+  },
 ];
 
 /** Correct implementations written differently from the reference: they must get 100. */
