@@ -39,10 +39,13 @@ export function assignmentSuite(assignment: string, variants: { bugs: Variant[];
     });
   });
 
-  describe(`${assignment}: realistic bugs lose exactly the parts they break`, () => {
+  describe(`${assignment}: realistic bugs lose exactly the parts they break, each shown by a public case`, () => {
     it.each(variants.bugs.map((v) => [v.name, v] as const))('%s', async (_, v) => {
       const r = await gradeFile(assignment, writeVariant(assignment, v));
       expect(lostParts(r), failures(r).join('\n')).toEqual([...v.loses].sort());
+      // Design invariant 6: the student sees the bug in a public case of every part it costs, before hidden cases judge.
+      const unshown = v.loses.filter((part) => !r.parts.find((p) => p.id === part)?.cases.some((c) => c.visibility === 'public' && c.status !== 'passed'));
+      expect(unshown, 'parts this bug loses on hidden cases only').toEqual([]);
     });
   });
 
