@@ -87,7 +87,7 @@ export function hw1Class(): Member[] {
     { id: 'fay', write: folder('fay', reference()), score: 100, status: 'graded' },
     // Buggy: the variants, each losing the parts its entry names.
     { id: 'gus', write: folder('gus', bug('argmax-instead-of-argmin')), score: 62.29, status: 'graded' },
-    { id: 'hal', write: folder('hal', bug('ties-to-last-index')), score: 91.86, status: 'graded' },
+    { id: 'hal', write: folder('hal', bug('ties-to-last-index')), score: 89.71, status: 'graded' },
     { id: 'ivy', write: folder('ivy', bug('nan-on-empty-cluster')), score: 91.19, status: 'graded' },
     { id: 'jon', write: folder('jon', bug('objective-as-mean')), score: 64.29, status: 'graded' },
     { id: 'kim', write: folder('kim', bug('plusplus-proportional-to-distance')), score: 94.38, status: 'graded' },
