@@ -12,4 +12,5 @@ export { isClose, type Numberish } from './closeness.ts';
 export type { DiagnosisContext, DiagnosisRule } from '../definition/diagnosis.ts';
 export { defineDiagnosis, defineGenerator, defineProperty, numberParams } from './define.ts';
 export { normals, uniforms } from './random.ts';
+export { exportedFunction, solutionBody } from './reference-text.ts';
 export { expectShape, isTensor, ShapeError } from './shapes.ts';

@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Variant } from '../../grader/staff/api.ts';
+import { exportedFunction, type Variant } from '../../grader/staff/api.ts';
 
 const reference = readFileSync(new URL('./kmeans.ts', import.meta.url), 'utf8');
 
-/** The reference's exported function `name`, from `export` to its closing brace: an edit that rewrites it whole finds this text. */
-function wholeFunction(name: string): string {
-  const found = new RegExp(`^export (async )?function ${name}\\(.*?^}\\n`, 'ms').exec(reference);
-  if (!found) throw new Error(`no exported function ${name} in the hw1 reference`);
-  return found[0];
-}
-
 /** An edit that replaces the reference's function `name` with `source` (a whole function, or several). */
-const rewrite = (name: string, source: string) => ({ find: wholeFunction(name), replace: source });
+const rewrite = (name: string, source: string) => ({ find: exportedFunction(reference, name), replace: source });
 
 /** Realistic hw1 bugs, each an edit of the reference, with the parts it must cost. */
 export const bugs: Variant[] = [

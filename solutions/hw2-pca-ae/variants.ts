@@ -1,4 +1,7 @@
-import type { Variant } from '../../grader/staff/api.ts';
+import { readFileSync } from 'node:fs';
+import { solutionBody, type Variant } from '../../grader/staff/api.ts';
+
+const reference = readFileSync(new URL('./pca_ae.ts', import.meta.url), 'utf8');
 
 /** Realistic hw2 bugs, each an edit of the reference, with the parts it must cost. */
 export const bugs: Variant[] = [
@@ -246,109 +249,11 @@ export const bugs: Variant[] = [
   },
 ];
 
-/**
- * The reference's solution regions, one per export, as exact text: a whole-style
- * alternative replaces them outright (`rewrite` below), so that it shares no
- * line of the reference's algebra.
- */
-const REFERENCE_BODIES = {
-  centerData: `  return tf.tidy(() => {
-    const mean = tf.mean(X, 0) as tf.Tensor1D;
-    return { mean, centered: tf.sub(X, mean) as tf.Tensor2D };
-  });
-`,
-  covariance: `  const n = X.shape[0];
-  return tf.tidy(() => {
-    const { mean, centered } = centerData(X);
-    mean.dispose();
-    return tf.matMul(tf.transpose(centered), centered).div(n - 1) as tf.Tensor2D;
-  });
-`,
-  topEigenvectors: `  const d = S.shape[0];
-  let Q = tf.eye(d, m) as tf.Tensor2D;
-  for (let t = 0; t < iters; t++) {
-    const next = tf.tidy(() => tf.linalg.qr(tf.matMul(S, Q))[0] as tf.Tensor2D);
-    Q.dispose();
-    Q = next;
-  }
-  const result = tf.tidy(() => {
-    // Rayleigh quotients q_j^T S q_j, and the sign of each column's largest-magnitude entry.
-    const values = tf.sum(tf.mul(Q, tf.matMul(S, Q)), 0) as tf.Tensor1D;
-    const rows = tf.argMax(tf.abs(Q), 0);
-    const picked = tf.sum(tf.mul(Q, tf.oneHot(rows, d).transpose()), 0);
-    const vectors = tf.mul(Q, tf.sign(picked)) as tf.Tensor2D;
-    return { values, vectors };
-  });
-  Q.dispose();
-  return result;
-`,
-  pca: `  // Fixtures keep consecutive top eigenvalues at a ratio of at most 0.6: 0.6^80 < 1e-17.
-  const iters = 80;
-  return tf.tidy(() => {
-    const { mean, centered } = centerData(X);
-    centered.dispose();
-    const { values, vectors } = topEigenvectors(covariance(X), m, iters);
-    return { mean, components: tf.transpose(vectors) as tf.Tensor2D, explainedVariance: values };
-  });
-`,
-  linearAEForward: `  return tf.tidy(() => {
-    const code = tf.add(tf.matMul(X, p.We), p.be) as tf.Tensor2D;
-    const recon = tf.add(tf.matMul(code, p.Wd), p.bd) as tf.Tensor2D;
-    return { code, recon };
-  });
-`,
-  linearAELossAndGrads: `  const n = X.shape[0];
-  const { lossT, grads } = tf.tidy(() => {
-    const { code, recon } = linearAEForward(X, p);
-    const residual = tf.sub(recon, X);
-    const lossT = tf.sum(tf.square(residual)).div(n);
-    const dRecon = residual.mul(2 / n); // d loss / d recon
-    const dCode = tf.matMul(dRecon, tf.transpose(p.Wd));
-    const grads: AEParams = {
-      We: tf.matMul(tf.transpose(X), dCode) as tf.Tensor2D,
-      be: tf.sum(dCode, 0) as tf.Tensor1D,
-      Wd: tf.matMul(tf.transpose(code), dRecon) as tf.Tensor2D,
-      bd: tf.sum(dRecon, 0) as tf.Tensor1D,
-    };
-    return { lossT, grads };
-  });
-  const loss = lossT.dataSync()[0];
-  lossT.dispose();
-  return { loss, grads };
-`,
-  trainLinearAE: `  let p: AEParams = tf.tidy(() => ({ We: p0.We.clone(), be: p0.be.clone(), Wd: p0.Wd.clone(), bd: p0.bd.clone() }));
-  const losses: number[] = [];
-  for (let s = 0; s < steps; s++) {
-    const { loss, grads } = linearAELossAndGrads(X, p);
-    losses.push(loss);
-    const next: AEParams = tf.tidy(() => ({
-      We: tf.sub(p.We, tf.mul(grads.We, lr)),
-      be: tf.sub(p.be, tf.mul(grads.be, lr)),
-      Wd: tf.sub(p.Wd, tf.mul(grads.Wd, lr)),
-      bd: tf.sub(p.bd, tf.mul(grads.bd, lr)),
-    }));
-    tf.dispose([p, grads]);
-    p = next;
-  }
-  return { params: p, losses };
-`,
-  subspaceDistance: `  const dist = tf.tidy(() => {
-    const QA = tf.linalg.qr(A)[0];
-    const QB = tf.linalg.qr(B)[0];
-    const diff = tf.sub(tf.matMul(QA, tf.transpose(QA)), tf.matMul(QB, tf.transpose(QB)));
-    return tf.norm(diff).div(Math.SQRT2);
-  });
-  const value = dist.dataSync()[0];
-  dist.dispose();
-  return value;
-`,
-} as const;
-
 const TYPE_LINE = 'export type AEParams = { We: tf.Tensor2D; be: tf.Tensor1D; Wd: tf.Tensor2D; bd: tf.Tensor1D };';
 
 /** An alternative that rewrites whole exports, with module-level helpers placed after the `AEParams` type. */
-function rewrite(name: string, description: string, bodies: Partial<Record<keyof typeof REFERENCE_BODIES, string>>, helpers = ''): Variant {
-  const edits: Variant['edits'] = Object.entries(bodies).map(([fn, body]) => ({ find: REFERENCE_BODIES[fn as keyof typeof REFERENCE_BODIES], replace: body as string }));
+function rewrite(name: string, description: string, bodies: { [fn: string]: string }, helpers = ''): Variant {
+  const edits: Variant['edits'] = Object.entries(bodies).map(([fn, body]) => ({ find: solutionBody(reference, fn), replace: body }));
   if (helpers) edits.unshift({ find: TYPE_LINE, replace: `${TYPE_LINE}\n${helpers}` });
   return { name, description, edits, loses: [] };
 }

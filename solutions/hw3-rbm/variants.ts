@@ -1,95 +1,10 @@
-import type { Variant } from '../../grader/staff/api.ts';
+import { readFileSync } from 'node:fs';
+import { solutionBody, type Variant } from '../../grader/staff/api.ts';
 
-/**
- * The reference's solution regions, function by function, exactly as in rbm.ts: an alternative that
- * rewrites a whole function in another style replaces one of these (each occurs once).
- */
-const REFERENCE_BODY = {
-  hiddenProbs: [
-    '  return tf.tidy(() => tf.sigmoid(tf.add(tf.matMul(v, W), c)) as tf.Tensor2D);',
-  ].join('\n') + '\n',
-  visibleProbs: [
-    '  return tf.tidy(() => tf.sigmoid(tf.add(tf.matMul(h, tf.transpose(W)), b)) as tf.Tensor2D);',
-  ].join('\n') + '\n',
-  sampleBernoulli: [
-    '  return tf.tidy(() => tf.cast(tf.less(u, p), \'float32\'));',
-  ].join('\n') + '\n',
-  freeEnergy: [
-    '  return tf.tidy(() => {',
-    '    const visibleTerm = tf.sum(tf.mul(v, b), 1);',
-    '    const hiddenTerm = tf.sum(tf.softplus(tf.add(tf.matMul(v, W), c)), 1);',
-    '    return tf.neg(tf.add(visibleTerm, hiddenTerm)) as tf.Tensor1D;',
-    '  });',
-  ].join('\n') + '\n',
-  cdGradients: [
-    '  return tf.tidy(() => {',
-    '    const n = v0.shape[0];',
-    '    const uHs = tf.unstack(uH);',
-    '    const uVs = tf.unstack(uV);',
-    '    const ph0 = hiddenProbs(v0, W, c);',
-    '    let h = sampleBernoulli(ph0, uHs[0]) as tf.Tensor2D;',
-    '    let vk = v0;',
-    '    let phk = ph0;',
-    '    for (let t = 1; t <= k; t++) {',
-    '      vk = sampleBernoulli(visibleProbs(h, W, b), uVs[t - 1]) as tf.Tensor2D;',
-    '      phk = hiddenProbs(vk, W, c);',
-    '      if (t < k) h = sampleBernoulli(phk, uHs[t]) as tf.Tensor2D;',
-    '    }',
-    '    const positive = tf.matMul(tf.transpose(v0), ph0);',
-    '    const negative = tf.matMul(tf.transpose(vk), phk);',
-    '    const dW = tf.div(tf.sub(positive, negative), n) as tf.Tensor2D;',
-    '    const db = tf.mean(tf.sub(v0, vk), 0) as tf.Tensor1D;',
-    '    const dc = tf.mean(tf.sub(ph0, phk), 0) as tf.Tensor1D;',
-    '    return { dW, db, dc };',
-    '  });',
-  ].join('\n') + '\n',
-  logPartition: [
-    '  const H = W.shape[1];',
-    '  const logZ = tf.tidy(() => {',
-    '    const rows = Array.from({ length: 2 ** H }, (_, s) => Array.from({ length: H }, (_, j) => (s >> j) & 1));',
-    '    const states = tf.tensor2d(rows, [rows.length, H]);',
-    '    // With the roles of v and h swapped, -F(h) = c.h + sum_i softplus(b_i + (W h)_i).',
-    '    return tf.logSumExp(tf.neg(freeEnergy(states, tf.transpose(W), c, b)));',
-    '  });',
-    '  const value = logZ.dataSync()[0];',
-    '  logZ.dispose();',
-    '  return value;',
-  ].join('\n') + '\n',
-  averageLogLikelihood: [
-    '  const meanNegF = tf.tidy(() => tf.mean(tf.neg(freeEnergy(v, W, b, c))));',
-    '  const value = meanNegF.dataSync()[0];',
-    '  meanNegF.dispose();',
-    '  return value - logPartition(W, b, c);',
-  ].join('\n') + '\n',
-  trainRBM: [
-    '  const { epochs, batchSize, lr, k } = options;',
-    '  const [n, D] = data.shape;',
-    '  const H = p0.W.shape[1];',
-    '  let p: RBM = { W: tf.clone(p0.W), b: tf.clone(p0.b), c: tf.clone(p0.c) };',
-    '  for (let epoch = 0; epoch < epochs; epoch++) {',
-    '    const order = tf.tidy(() => tf.topk(rng.uniform([n]), n).indices);',
-    '    for (let start = 0; start < n; start += batchSize) {',
-    '      const size = Math.min(batchSize, n - start);',
-    '      const next = tf.tidy((): RBM => {',
-    '        const v0 = tf.gather(data, tf.slice(order, start, size));',
-    '        const g = cdGradients(v0, p.W, p.b, p.c, k, rng.uniform([k, size, H]) as tf.Tensor3D, rng.uniform([k, size, D]) as tf.Tensor3D);',
-    '        return {',
-    '          W: tf.add(p.W, tf.mul(g.dW, lr)),',
-    '          b: tf.add(p.b, tf.mul(g.db, lr)),',
-    '          c: tf.add(p.c, tf.mul(g.dc, lr)),',
-    '        };',
-    '      });',
-    '      tf.dispose([p.W, p.b, p.c]);',
-    '      p = next;',
-    '    }',
-    '    order.dispose();',
-    '  }',
-    '  return p;',
-  ].join('\n') + '\n',
-} as const;
+const reference = readFileSync(new URL('./rbm.ts', import.meta.url), 'utf8');
 
 /** An edit that replaces the whole solution region of `fn` with `lines`. */
-const rewrite = (fn: keyof typeof REFERENCE_BODY, lines: string[]): Variant['edits'][number] => ({ find: REFERENCE_BODY[fn], replace: lines.join('\n') + '\n' });
+const rewrite = (fn: string, lines: string[]): Variant['edits'][number] => ({ find: solutionBody(reference, fn), replace: lines.join('\n') + '\n' });
 
 
 /** Realistic hw3 bugs, each an edit of the reference, with the parts it must cost. */
