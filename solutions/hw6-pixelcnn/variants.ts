@@ -1,4 +1,7 @@
-import type { Variant } from '../../grader/staff/api.ts';
+import { readFileSync } from 'node:fs';
+import { solutionBody, type Variant } from '../../grader/staff/api.ts';
+
+const reference = readFileSync(new URL('./pixelcnn.ts', import.meta.url), 'utf8');
 
 const MASK_USERS = ['createMask', 'pixelCnnForward', 'sample'];
 const FORWARD_USERS = ['pixelCnnForward', 'sample'];
@@ -133,27 +136,7 @@ export const alternatives: Variant[] = [
     description: 'createMask from broadcast comparisons of tf.range index tensors instead of loops',
     edits: [
       {
-        find: /* the whole loop-built body */ `  const [ci, cj] = [Math.floor(kh / 2), Math.floor(kw / 2)];
-  // The channel group (R, G, B) of a channel: groups are contiguous blocks of equal size.
-  const groupOf = (channel: number, count: number) => Math.floor(channel / (count / groups));
-  const centreAllowed = (i: number, o: number) => {
-    const [gi, go] = [groupOf(i, inC), groupOf(o, outC)];
-    return type === 'A' ? gi < go : gi <= go;
-  };
-  const mask = new Float32Array(kh * kw * inC * outC);
-  let k = 0;
-  for (let r = 0; r < kh; r++) {
-    for (let s = 0; s < kw; s++) {
-      for (let i = 0; i < inC; i++) {
-        for (let o = 0; o < outC; o++) {
-          const past = r < ci || (r === ci && s < cj);
-          const centre = r === ci && s === cj;
-          mask[k++] = past || (centre && centreAllowed(i, o)) ? 1 : 0;
-        }
-      }
-    }
-  }
-  return tf.tensor4d(mask, [kh, kw, inC, outC]);`,
+        find: solutionBody(reference, 'createMask'),
         replace: `  return tf.tidy(() => {
     const [ci, cj] = [Math.floor(kh / 2), Math.floor(kw / 2)];
     const r = tf.reshape(tf.range(0, kh), [kh, 1, 1, 1]);
@@ -165,7 +148,8 @@ export const alternatives: Variant[] = [
     const allowed = type === 'A' ? tf.less(gi, go) : tf.lessEqual(gi, go);
     const keep = tf.logicalOr(past, tf.logicalAnd(centre, allowed));
     return tf.cast(tf.broadcastTo(keep, [kh, kw, inC, outC]), 'float32') as tf.Tensor4D;
-  });`,
+  });
+`,
       },
     ],
     loses: [],
